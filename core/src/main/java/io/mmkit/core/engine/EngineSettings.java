@@ -1,0 +1,56 @@
+package io.mmkit.core.engine;
+
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * How the engine runs one instance.
+ *
+ * @param instanceId names the instance: its DB file, its log lines, its default client id prefix
+ * @param interval the wait between iterations (on the stop latch)
+ * @param duration stop by itself after this long; {@code null} runs until stopped
+ * @param fillPollInterval how often fills are also fetched over REST, to catch what a stream missed
+ * @param reconcileInterval how often resting orders are checked against the venue's open orders
+ * @param maxConsecutiveErrors iterations in a row that may fail before the instance stops itself
+ */
+public record EngineSettings(
+        String instanceId,
+        Duration interval,
+        Duration duration,
+        Duration fillPollInterval,
+        Duration reconcileInterval,
+        int maxConsecutiveErrors,
+        ShutdownSettings shutdown) {
+
+    public EngineSettings {
+        Objects.requireNonNull(instanceId, "instanceId");
+        Objects.requireNonNull(interval, "interval");
+        Objects.requireNonNull(fillPollInterval, "fillPollInterval");
+        Objects.requireNonNull(reconcileInterval, "reconcileInterval");
+        Objects.requireNonNull(shutdown, "shutdown");
+        if (interval.isNegative() || interval.isZero()) {
+            throw new IllegalArgumentException("interval must be positive, was " + interval);
+        }
+        if (duration != null && (duration.isNegative() || duration.isZero())) {
+            throw new IllegalArgumentException("duration must be positive, was " + duration);
+        }
+        if (maxConsecutiveErrors < 1) {
+            throw new IllegalArgumentException("maxConsecutiveErrors must be at least 1");
+        }
+    }
+
+    public static EngineSettings of(String instanceId, Duration interval) {
+        return new EngineSettings(instanceId, interval, null, Duration.ofSeconds(30), Duration.ofSeconds(60), 10,
+                ShutdownSettings.DEFAULTS);
+    }
+
+    public EngineSettings withDuration(Duration newDuration) {
+        return new EngineSettings(instanceId, interval, newDuration, fillPollInterval, reconcileInterval,
+                maxConsecutiveErrors, shutdown);
+    }
+
+    public EngineSettings withShutdown(ShutdownSettings newShutdown) {
+        return new EngineSettings(instanceId, interval, duration, fillPollInterval, reconcileInterval,
+                maxConsecutiveErrors, newShutdown);
+    }
+}

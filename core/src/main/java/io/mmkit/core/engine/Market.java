@@ -1,0 +1,323 @@
+package io.mmkit.core.engine;
+
+import io.mmkit.core.accounting.PositionLedger;
+import io.mmkit.core.exchange.ExchangeException;
+import io.mmkit.core.exchange.ExchangeGateway;
+import io.mmkit.core.model.Balance;
+import io.mmkit.core.model.BookTop;
+import io.mmkit.core.model.CancelResult;
+import io.mmkit.core.model.Fill;
+import io.mmkit.core.model.Instrument;
+import io.mmkit.core.model.OpenOrder;
+import io.mmkit.core.model.OrderBook;
+import io.mmkit.core.model.OrderRequest;
+import io.mmkit.core.model.OrderType;
+import io.mmkit.core.model.PlaceResult;
+import io.mmkit.core.model.Position;
+import io.mmkit.core.model.Side;
+import io.mmkit.core.model.TimeInForce;
+import io.mmkit.core.store.DailyStats;
+import io.mmkit.core.store.OrderStatus;
+import io.mmkit.core.store.TradeStore;
+import io.mmkit.core.time.TimeSource;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One symbol on one venue, as a strategy trades it: order entry that assigns our client ids, tracks
+ * what rests and records it in the store, plus the market's position ledger.
+ *
+ * <p>Owned by the strategy thread; the shutdown sequence uses it only after the loop has ended. Every
+ * method that talks to the venue blocks on network I/O, bounded by the venue client's timeouts, and
+ * throws {@link ExchangeException} when the venue cannot be reached.
+ */
+public final class Market {
+    private static final Logger LOG = LoggerFactory.getLogger(Market.class);
+
+    private final String name;
+    private final ExchangeGateway gateway;
+    private final String symbol;
+    private final ClientOrderIds ids;
+    private final TradeStore store;
+    private final TimeSource time;
+    /** Read by the shutdown sequence's worker while a timed-out step may still write: hence synchronized. */
+    private final Map<String, OpenOrder> resting = Collections.synchronizedMap(new LinkedHashMap<>());
+    /** Placements whose outcome is unknown (the request failed in transit): cancelled at shutdown all the same. */
+    private final Set<String> unknown = Collections.synchronizedSet(new LinkedHashSet<>());
+    private Instrument instrument;
+    private PositionLedger ledger;
+    private DailyStats today;
+    private boolean statsDirty;
+
+    Market(String name, ExchangeGateway gateway, String symbol, ClientOrderIds ids, TradeStore store,
+           TimeSource time) {
+        this.name = Objects.requireNonNull(name, "name");
+        this.gateway = Objects.requireNonNull(gateway, "gateway");
+        this.symbol = Objects.requireNonNull(symbol, "symbol");
+        this.ids = ids;
+        this.store = store;
+        this.time = time;
+    }
+
+    /** Loads the instrument rules and today's statistics. Called once by the engine at start. */
+    void load() {
+        instrument = gateway.instrument(symbol);
+        ledger = new PositionLedger(symbol, instrument.baseAsset(), instrument.quoteAsset());
+        LocalDate day = LocalDate.ofInstant(time.now(), ZoneOffset.UTC);
+        today = store.dailyStats(day, symbol).orElse(DailyStats.empty(day, symbol));
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public String symbol() {
+        return symbol;
+    }
+
+    public String venue() {
+        return gateway.venue();
+    }
+
+    public Instrument instrument() {
+        return instrument;
+    }
+
+    /** FIFO accounting of what this instance traded on this market since it started. */
+    public PositionLedger ledger() {
+        return ledger;
+    }
+
+    public BookTop bookTop() {
+        return gateway.bookTop(symbol);
+    }
+
+    public OrderBook orderBook(int depth) {
+        return gateway.orderBook(symbol, depth);
+    }
+
+    public List<Balance> balances() {
+        return gateway.balances();
+    }
+
+    /** This symbol's position at the venue, or flat. */
+    public Position position() {
+        for (Position p : gateway.positions()) {
+            if (p.symbol().equals(symbol)) {
+                return p;
+            }
+        }
+        return Position.flat(symbol);
+    }
+
+    public void setLeverage(int leverage) {
+        gateway.setLeverage(symbol, leverage);
+    }
+
+    /** Our orders resting here, as this instance tracks them (oldest first). */
+    public List<OpenOrder> restingOrders() {
+        synchronized (resting) {
+            return List.copyOf(resting.values());
+        }
+    }
+
+    /** Places a limit order, already rounded by the caller or rounded here in the maker's favour. */
+    public PlaceResult placeLimit(Side side, BigDecimal price, BigDecimal quantity, TimeInForce tif,
+                                  boolean reduceOnly) {
+        BigDecimal rounded = instrument.roundPrice(side, price);
+        OrderRequest request = new OrderRequest(symbol, ids.next(), side, OrderType.LIMIT, tif, rounded,
+                instrument.roundQuantity(quantity), reduceOnly);
+        return submit(request);
+    }
+
+    /** Places a market order (a taker order: hedges, stop-loss and emergency closes). */
+    public PlaceResult placeMarket(Side side, BigDecimal quantity, boolean reduceOnly) {
+        OrderRequest request = new OrderRequest(symbol, ids.next(), side, OrderType.MARKET, TimeInForce.IOC, null,
+                instrument.roundQuantity(quantity), reduceOnly);
+        return submit(request);
+    }
+
+    /** Sends a fully formed request whose client id came from this market's id source. */
+    PlaceResult submit(OrderRequest request) {
+        PlaceResult result;
+        try {
+            result = gateway.place(request);
+        } catch (ExchangeException e) {
+            // The venue may or may not have the order: remember it so shutdown cancels it regardless.
+            unknown.add(request.clientOrderId());
+            store.orderPlaced(request, null, OrderStatus.UNKNOWN, time.now());
+            throw e;
+        }
+        if (result instanceof PlaceResult.Accepted accepted) {
+            OpenOrder order = accepted.order();
+            boolean rests = request.type() == OrderType.LIMIT && request.timeInForce() != TimeInForce.IOC
+                    && order.remainingQuantity().signum() > 0;
+            if (rests) {
+                resting.put(request.clientOrderId(), order);
+            }
+            store.orderPlaced(request, order.orderId(), OrderStatus.NEW, time.now());
+            LOG.info("[{}] placed {} {} {} @ {} (id {})", name, request.side(), request.quantity().toPlainString(),
+                    symbol, request.price() == null ? "market" : request.price().toPlainString(),
+                    request.clientOrderId());
+        } else if (result instanceof PlaceResult.Rejected rejected) {
+            store.orderPlaced(request, null, OrderStatus.REJECTED, time.now());
+            LOG.info("[{}] rejected {} {} @ {}: {} {}", name, request.side(), request.quantity().toPlainString(),
+                    request.price() == null ? "market" : request.price().toPlainString(), rejected.reason(),
+                    rejected.detail());
+        }
+        return result;
+    }
+
+    /** Cancels one of our orders. An order the venue no longer knows counts as gone. */
+    public CancelResult cancel(String clientOrderId) {
+        CancelResult result = gateway.cancel(symbol, clientOrderId);
+        forget(clientOrderId);
+        return result;
+    }
+
+    /** Cancels several of our orders in one venue call where the venue allows it. */
+    void cancelAllOf(Collection<String> clientOrderIds) {
+        if (clientOrderIds.isEmpty()) {
+            return;
+        }
+        gateway.cancelOrders(symbol, clientOrderIds);
+        clientOrderIds.forEach(this::forget);
+    }
+
+    private void forget(String clientOrderId) {
+        unknown.remove(clientOrderId);
+        if (resting.remove(clientOrderId) != null) {
+            store.orderStatus(clientOrderId, OrderStatus.CANCELLED, time.now());
+        }
+    }
+
+    /**
+     * Books a fill: resting order, ledger, store, today's statistics.
+     *
+     * @return false if the store already had this fill (a duplicate from polling or a restart)
+     */
+    boolean book(Fill fill) {
+        if (!store.fill(fill)) {
+            return false;
+        }
+        String id = fill.clientOrderId();
+        OpenOrder order = id == null ? null : resting.get(id);
+        if (order != null) {
+            OpenOrder updated = order.withFilled(order.filledQuantity().add(fill.quantity()).min(order.quantity()));
+            if (updated.remainingQuantity().signum() == 0) {
+                resting.remove(id);
+                store.orderStatus(id, OrderStatus.FILLED, fill.time());
+            } else {
+                resting.put(id, updated);
+                store.orderStatus(id, OrderStatus.PARTIALLY_FILLED, fill.time());
+            }
+        } else if (id != null && unknown.remove(id)) {
+            store.orderStatus(id, OrderStatus.PARTIALLY_FILLED, fill.time());
+        }
+        BigDecimal realized = ledger.apply(fill);
+        LocalDate day = LocalDate.ofInstant(fill.time(), ZoneOffset.UTC);
+        if (!day.equals(today.day())) {
+            store.saveDailyStats(today);
+            today = store.dailyStats(day, symbol).orElse(DailyStats.empty(day, symbol));
+        }
+        today = today.plus(fill, ledger.feeInQuote(fill), realized);
+        statsDirty = true;
+        LOG.info("[{}] FILL {} {} @ {} ({}, fee {} {}) -> position {}, realized {}", name, fill.side(),
+                fill.quantity().toPlainString(), fill.price().toPlainString(), fill.liquidity(),
+                fill.fee().toPlainString(), fill.feeAsset(), ledger.position().toPlainString(),
+                ledger.realizedPnl().toPlainString());
+        return true;
+    }
+
+    /** Writes today's statistics if they changed. */
+    void saveStats() {
+        if (statsDirty && today != null) {
+            store.saveDailyStats(today);
+            statsDirty = false;
+        }
+    }
+
+    /**
+     * Compares what we track with the venue's open orders: adopts our orders whose placement outcome was
+     * unknown, forgets tracked orders the venue no longer has, and cancels orphans that carry our prefix.
+     */
+    void reconcileWithVenue() {
+        List<OpenOrder> venueOrders = ownOrdersAtVenue();
+        Set<String> atVenue = new LinkedHashSet<>();
+        List<String> orphans = new ArrayList<>();
+        for (OpenOrder o : venueOrders) {
+            atVenue.add(o.clientOrderId());
+            if (resting.containsKey(o.clientOrderId())) {
+                resting.put(o.clientOrderId(), o);
+            } else if (unknown.remove(o.clientOrderId())) {
+                resting.put(o.clientOrderId(), o);
+                store.orderStatus(o.clientOrderId(), OrderStatus.NEW, time.now());
+            } else {
+                orphans.add(o.clientOrderId());
+            }
+        }
+        for (String id : restingIds()) {
+            if (!atVenue.contains(id)) {
+                resting.remove(id);
+                store.orderStatus(id, OrderStatus.CANCELLED, time.now());
+                LOG.info("[{}] order {} is no longer at the venue", name, id);
+            }
+        }
+        unknown.clear();
+        if (!orphans.isEmpty()) {
+            LOG.warn("[{}] cancelling {} orphan order(s) with our prefix: {}", name, orphans.size(), orphans);
+            gateway.cancelOrders(symbol, orphans);
+        }
+    }
+
+    /** Our orders (by prefix) that the venue reports open right now. */
+    List<OpenOrder> ownOrdersAtVenue() {
+        List<OpenOrder> own = new ArrayList<>();
+        for (OpenOrder o : gateway.openOrders(symbol)) {
+            if (ids.isOwn(o.clientOrderId())) {
+                own.add(o);
+            }
+        }
+        return own;
+    }
+
+    /** Every client id we might still have at the venue: resting plus unknown outcomes. */
+    Set<String> possiblyOpenIds() {
+        Set<String> all = new LinkedHashSet<>(restingIds());
+        synchronized (unknown) {
+            all.addAll(unknown);
+        }
+        return all;
+    }
+
+    /** After shutdown verified the venue holds none of our orders. */
+    void markAllCancelled() {
+        for (String id : restingIds()) {
+            store.orderStatus(id, OrderStatus.CANCELLED, time.now());
+        }
+        resting.clear();
+        unknown.clear();
+    }
+
+    ExchangeGateway gateway() {
+        return gateway;
+    }
+
+    private List<String> restingIds() {
+        synchronized (resting) {
+            return List.copyOf(resting.keySet());
+        }
+    }
+}

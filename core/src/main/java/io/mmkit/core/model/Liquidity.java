@@ -1,0 +1,6 @@
+package io.mmkit.core.model;
+
+public enum Liquidity {
+    MAKER,
+    TAKER
+}

@@ -1,0 +1,31 @@
+package io.mmkit.core.time;
+
+import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A one-shot stop signal. {@link #release()} is non-blocking, idempotent, thread-safe and does no I/O,
+ * so it is safe from a signal handler or a JVM shutdown hook.
+ */
+public final class StopLatch {
+    private final CountDownLatch latch = new CountDownLatch(1);
+
+    /** Requests stop. Returns at once; every current and future {@link #await(Duration)} returns true. */
+    public void release() {
+        latch.countDown();
+    }
+
+    public boolean isReleased() {
+        return latch.getCount() == 0;
+    }
+
+    /**
+     * Blocks the calling thread for up to {@code timeout}, returning early once released.
+     *
+     * @return true if released (stop requested), false if the timeout passed first
+     */
+    public boolean await(Duration timeout) throws InterruptedException {
+        return latch.await(timeout.toNanos(), TimeUnit.NANOSECONDS);
+    }
+}
