@@ -138,7 +138,13 @@ public final class ReconnectingWebSocket implements AutoCloseable {
                 return;
             }
             gen = ++generation;
+        }
+        try {
             target = url.get();
+        } catch (RuntimeException e) {
+            // e.g. a listen key that could not be created: treat like a failed connect and try again later
+            onDown(gen, "cannot build the stream URL: " + e.getMessage());
+            return;
         }
         LOG.info("{}: connecting to {}", name, redactor.redact(target));
         WebSocket s = client.newWebSocket(new Request.Builder().url(target).build(), new Listener(gen));
