@@ -34,9 +34,12 @@ public final class TestVenues {
     private TestVenues() {
     }
 
+    /** Read timeout in tests: long enough for a cold WireMock on a busy machine, short enough for fault tests. */
+    public static final int READ_TIMEOUT_MILLIS = 2_000;
+
     /** Short timeouts and quick retries, so fault tests stay fast. */
     public static HttpSettings fastHttp() {
-        return new HttpSettings(Duration.ofMillis(500), Duration.ofMillis(700), Duration.ofSeconds(2), 3,
+        return new HttpSettings(Duration.ofSeconds(1), Duration.ofMillis(READ_TIMEOUT_MILLIS), Duration.ofSeconds(4), 3,
                 Duration.ofMillis(10), Duration.ofMillis(40), Duration.ofSeconds(5));
     }
 

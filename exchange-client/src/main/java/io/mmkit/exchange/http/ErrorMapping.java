@@ -41,18 +41,20 @@ public final class ErrorMapping {
     /**
      * The venue-independent reading of a status: 401/403 authentication, 429/418 rate limit, 5xx transport.
      * Returns null for anything else (2xx, other 4xx), which the venue adapter looks at itself.
+     *
+     * @param detail the venue's description of the answer, starting with its HTTP status
      */
     public static ExchangeException byStatus(String venue, String what, HttpAnswer answer, String detail) {
         int status = answer.status();
         if (status == 401 || status == 403) {
-            return new AuthenticationException(venue, what + ": HTTP " + status + " " + detail);
+            return new AuthenticationException(venue, what + ": " + detail);
         }
         if (status == 429 || status == 418) {
-            return new RateLimitException(venue, what + ": HTTP " + status + (status == 418 ? " (IP banned) " : " ")
-                    + detail, retryAfter(answer.headers()));
+            return new RateLimitException(venue, what + ": " + detail + (status == 418 ? " (IP banned)" : ""),
+                    retryAfter(answer.headers()));
         }
         if (status >= 500) {
-            return new TransportException(venue, what + ": HTTP " + status + " " + detail);
+            return new TransportException(venue, what + ": " + detail);
         }
         return null;
     }

@@ -60,7 +60,8 @@ class BinanceFaultTest {
 
     @Test
     void shouldRetryAReadThatTimedOut() {
-        failOnceThenSucceed(OPEN_ORDERS, aResponse().withFixedDelay(1_500).withBody("[]"));
+        failOnceThenSucceed(OPEN_ORDERS,
+                aResponse().withFixedDelay(TestVenues.READ_TIMEOUT_MILLIS + 1_000).withBody("[]"));
 
         assertThat(gateway.openOrders("BTCUSDT")).hasSize(1);
         assertThat(venue.findAll(getRequestedFor(urlPathEqualTo(OPEN_ORDERS)))).hasSize(2);
@@ -161,7 +162,7 @@ class BinanceFaultTest {
 
     @Test
     void shouldReportAnUnconfirmedPlacementAfterATimeoutWithoutResendingIt() {
-        venue.stubFor(post(urlPathEqualTo(ORDER)).willReturn(aResponse().withFixedDelay(1_500)
+        venue.stubFor(post(urlPathEqualTo(ORDER)).willReturn(aResponse().withFixedDelay(TestVenues.READ_TIMEOUT_MILLIS + 1_000)
                 .withBody(TestVenues.fixture("binance/spot-order-result.json"))));
         venue.stubFor(get(urlPathEqualTo(ORDER)).willReturn(aResponse().withStatus(400)
                 .withBody(TestVenues.fixture("binance/error-unknown-order.json"))));
