@@ -15,6 +15,9 @@ public final class Redactor {
     private static final Pattern SENSITIVE_HEADER =
             Pattern.compile("(?i)((?:X-API-KEY|X-MBX-APIKEY|X-SIGNATURE)\\s*[:=]\\s*)\\S+");
 
+    /** Binance's user data stream puts its listen key in the path: {@code /ws/<listenKey>}. */
+    private static final Pattern LISTEN_KEY_PATH = Pattern.compile("(/ws/)[A-Za-z0-9]{16,}");
+
     private final List<String> secrets;
 
     /** @param secrets values that must never appear in a log line (API keys, secrets); blanks are ignored */
@@ -42,6 +45,7 @@ public final class Redactor {
             out = out.replace(secret, MASK);
         }
         out = SENSITIVE_PARAM.matcher(out).replaceAll("$1" + MASK);
+        out = LISTEN_KEY_PATH.matcher(out).replaceAll("$1" + MASK);
         return SENSITIVE_HEADER.matcher(out).replaceAll("$1" + MASK);
     }
 
