@@ -112,6 +112,11 @@ public final class SimulatedExchange implements ExchangeGateway {
         account.deposit(asset, amount);
     }
 
+    /** Sets a balance outright, as if the account held it already (tests, paper trading). */
+    public synchronized void setBalance(String asset, BigDecimal free, BigDecimal locked) {
+        account.set(asset, free, locked);
+    }
+
     /** Every fill so far, in order. */
     public synchronized List<Fill> allFills() {
         return List.copyOf(fills);
