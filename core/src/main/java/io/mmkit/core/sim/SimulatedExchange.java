@@ -107,6 +107,11 @@ public final class SimulatedExchange implements ExchangeGateway {
         return o.toOpenOrder();
     }
 
+    /** Credits {@code amount} of {@code asset} to the account (paper trading, tests). */
+    public synchronized void deposit(String asset, BigDecimal amount) {
+        account.deposit(asset, amount);
+    }
+
     /** Every fill so far, in order. */
     public synchronized List<Fill> allFills() {
         return List.copyOf(fills);
