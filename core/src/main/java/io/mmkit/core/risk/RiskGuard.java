@@ -1,6 +1,7 @@
 package io.mmkit.core.risk;
 
 import io.mmkit.core.engine.Quote;
+import io.mmkit.core.model.Decimals;
 import io.mmkit.core.model.Side;
 import java.math.BigDecimal;
 import java.math.MathContext;
@@ -25,7 +26,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class RiskGuard {
     private static final Logger LOG = LoggerFactory.getLogger(RiskGuard.class);
-    private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
     private static final BigDecimal TWO_HUNDRED = BigDecimal.valueOf(200);
 
     /** What the guard says after looking at the equity. */
@@ -87,12 +87,12 @@ public final class RiskGuard {
         if (peak == null || equity.compareTo(peak) > 0) {
             peak = equity;
         }
-        BigDecimal drawdown = peak.subtract(equity);
+        BigDecimal drawdown = Decimals.normalize(peak.subtract(equity));
         if (limits.maxDrawdown() == null || drawdown.compareTo(limits.maxDrawdown()) <= 0) {
             return TRADING;
         }
         String reason = "kill switch: drawdown " + drawdown.toPlainString() + " from peak equity "
-                + peak.toPlainString() + " exceeds max_drawdown " + limits.maxDrawdown().toPlainString();
+                + Decimals.normalize(peak).toPlainString() + " exceeds max_drawdown " + limits.maxDrawdown().toPlainString();
         pauseReason = reason;
         if (limits.onDrawdown() == RiskLimits.DrawdownAction.STOP) {
             stopped = true;

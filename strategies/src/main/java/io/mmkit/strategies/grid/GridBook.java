@@ -123,9 +123,12 @@ public final class GridBook {
         }
     }
 
-    /** Drops every slot (e.g. before a range adjustment); booked profit stays. */
-    public void clear() {
-        slots.clear();
+    /** An empty book on a new ladder that carries over this book's booked profit (a range adjustment). */
+    public GridBook onLadder(GridLadder newLadder) {
+        GridBook moved = new GridBook(newLadder);
+        moved.realizedProfit = realizedProfit;
+        moved.roundTrips = roundTrips;
+        return moved;
     }
 
     /**

@@ -1,7 +1,6 @@
 package io.mmkit.strategies.grid;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.mmkit.core.config.ConfigException;
 import io.mmkit.core.config.StrategyParams;

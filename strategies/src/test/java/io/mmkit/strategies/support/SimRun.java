@@ -57,6 +57,17 @@ public final class SimRun {
         return context(SimFixtures.SYMBOL);
     }
 
+    /**
+     * Records, at every advance of the clock (so: after each iteration, once the market moved to the next
+     * iteration's time), our open orders on {@code symbol} as "id SIDE price".
+     */
+    public List<List<String>> snapshotsOfOpenOrders(String symbol) {
+        List<List<String>> snapshots = new java.util.ArrayList<>();
+        time.addListener(now -> snapshots.add(sim.openOrders(symbol).stream()
+                .map(o -> o.clientOrderId() + " " + o.side() + " " + o.price().toPlainString()).toList()));
+        return snapshots;
+    }
+
     /** Fills on {@code symbol}, in order, as "SIDE qty @ price". */
     public List<String> fills(String symbol) {
         return sim.allFills().stream().filter(f -> f.symbol().equals(symbol)).map(SimRun::describe).toList();

@@ -1,0 +1,50 @@
+package io.mmkit.strategies.mm;
+
+import io.mmkit.core.config.StrategyParams;
+import io.mmkit.strategies.support.SpreadParams;
+import java.math.BigDecimal;
+
+/**
+ * The {@code standard} spot market maker's keys (besides {@link SpreadParams} and {@code risk}):
+ *
+ * <pre>
+ * order_quantity                 base quantity of every order, or instead:
+ * order_balance_percentage       size each order as this percent of the total balance: bids of the quote
+ *                                asset (converted at the mid), asks of the base asset
+ * base_asset_target_percentage   enables rebalancing: the share of the portfolio's value to hold in base
+ * rebalance_threshold            percentage points the base share may stray from the target (default 15)
+ * </pre>
+ *
+ * @param orderQuantity {@code null} when sized by balance
+ * @param balancePercentage {@code null} when the quantity is fixed
+ * @param targetBasePercentage {@code null} when rebalancing is off
+ */
+public record SpotParams(SpreadParams spread, BigDecimal orderQuantity, BigDecimal balancePercentage,
+                         BigDecimal targetBasePercentage, BigDecimal rebalanceThreshold) {
+    private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
+
+    public static SpotParams read(StrategyParams p) {
+        SpreadParams spread = SpreadParams.read(p);
+        BigDecimal quantity = p.optionalPositiveDecimal("order_quantity").orElse(null);
+        BigDecimal byBalance = p.optionalPositiveDecimal("order_balance_percentage").orElse(null);
+        if (quantity == null && byBalance == null) {
+            throw p.invalid("order_quantity", "required key is missing (or give order_balance_percentage)");
+        }
+        if (quantity != null && byBalance != null) {
+            throw p.invalid("order_balance_percentage", "give either order_quantity or order_balance_percentage");
+        }
+        if (byBalance != null && byBalance.compareTo(HUNDRED) > 0) {
+            throw p.invalid("order_balance_percentage", "must be at most 100, was " + byBalance.toPlainString());
+        }
+        BigDecimal target = p.optionalDecimal("base_asset_target_percentage").orElse(null);
+        if (target != null && (target.signum() < 0 || target.compareTo(HUNDRED) > 0)) {
+            throw p.invalid("base_asset_target_percentage", "must be 0..100, was " + target.toPlainString());
+        }
+        BigDecimal threshold = p.optionalPositiveDecimal("rebalance_threshold").orElse(BigDecimal.valueOf(15));
+        if (threshold.compareTo(HUNDRED) >= 0) {
+            throw p.invalid("rebalance_threshold", "must be below 100 percentage points, was "
+                    + threshold.toPlainString());
+        }
+        return new SpotParams(spread, quantity, byBalance, target, threshold);
+    }
+}

@@ -1,0 +1,57 @@
+package io.mmkit.strategies.support;
+
+import io.mmkit.core.config.StrategyParams;
+import java.math.BigDecimal;
+import java.math.MathContext;
+
+/**
+ * The quoting keys the market makers share. Percentages are percent of the mid (0.2 = 0.2 %).
+ *
+ * <pre>
+ * base_spread_percentage        full distance between the innermost bid and ask (required)
+ * max_orders                    levels per side (default 1)
+ * level_step_percentage         extra distance of each further level (default: half the spread)
+ * requote_tolerance_percentage  how far a resting order may drift from its wanted price before it is
+ *                               replaced (default: a tenth of the spread)
+ * </pre>
+ */
+public record SpreadParams(BigDecimal spreadPercentage, int maxOrders, BigDecimal levelStepPercentage,
+                           BigDecimal tolerancePercentage) {
+    private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
+
+    /** Reads the keys above; the caller still calls {@code requireAllRead()}. */
+    public static SpreadParams read(StrategyParams p) {
+        BigDecimal spread = p.positiveDecimal("base_spread_percentage");
+        if (spread.compareTo(HUNDRED) >= 0) {
+            throw p.invalid("base_spread_percentage", "must be below 100 (it is a percentage), was "
+                    + spread.toPlainString());
+        }
+        int maxOrders = p.integer("max_orders", 1);
+        if (maxOrders < 1) {
+            throw p.invalid("max_orders", "must be at least 1, was " + maxOrders);
+        }
+        BigDecimal step = p.optionalPositiveDecimal("level_step_percentage")
+                .orElse(spread.divide(BigDecimal.valueOf(2), MathContext.DECIMAL64));
+        BigDecimal tolerance = p.decimal("requote_tolerance_percentage",
+                spread.divide(BigDecimal.TEN, MathContext.DECIMAL64));
+        if (tolerance.signum() < 0) {
+            throw p.invalid("requote_tolerance_percentage", "must not be negative, was " + tolerance.toPlainString());
+        }
+        return new SpreadParams(spread, maxOrders, step, tolerance);
+    }
+
+    /** Half the spread in price units at {@code mid}. */
+    public BigDecimal halfSpread(BigDecimal mid) {
+        return mid.multiply(spreadPercentage).divide(BigDecimal.valueOf(200), MathContext.DECIMAL64);
+    }
+
+    /** The level step in price units at {@code mid}. */
+    public BigDecimal levelStep(BigDecimal mid) {
+        return mid.multiply(levelStepPercentage).divide(HUNDRED, MathContext.DECIMAL64);
+    }
+
+    /** The requote tolerance in price units at {@code mid}. */
+    public BigDecimal tolerance(BigDecimal mid) {
+        return mid.multiply(tolerancePercentage).divide(HUNDRED, MathContext.DECIMAL64);
+    }
+}
