@@ -1,21 +1,23 @@
 package io.mmkit.strategies.support;
 
 import io.mmkit.core.engine.Quote;
+import io.mmkit.core.model.BookTop;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Symmetric post-only quotes around a reference price:
+ * Post-only quote ladders:
  *
  * <pre>
- * bid_k = mid − shift − half − k × step
- * ask_k = mid − shift + half + k × step        k = 0 .. max_orders − 1
+ * bid_k = bid_ref − shift − half − k × step
+ * ask_k = ask_ref − shift + half + k × step        k = 0 .. max_orders − 1
  * </pre>
  *
- * where {@code half} is half the configured spread and {@code shift} an inventory skew (zero for the spot
- * maker). The engine rounds bids down and asks up to the tick, so a quote is never more aggressive than
- * the formula. Pure.
+ * where {@code half} is half the configured spread (of the mid), {@code shift} an inventory skew (zero for
+ * the spot maker) and the references either the mid for both sides ({@link #quotes}) or each side's own best
+ * price ({@link #quotesFromTouch}). The engine rounds bids down and asks up to the tick, so a quote is never
+ * more aggressive than the formula. Pure.
  */
 public final class SpreadLadder {
     private SpreadLadder() {
@@ -27,18 +29,31 @@ public final class SpreadLadder {
      */
     public static List<Quote> quotes(SpreadParams params, BigDecimal mid, BigDecimal shift, BigDecimal bidQuantity,
                                      BigDecimal askQuantity) {
+        return ladder(params, mid, mid, mid, shift, bidQuantity, askQuantity);
+    }
+
+    /**
+     * Each side anchored to its own best price: when only one side of the book moves, only that side's
+     * quotes go stale, and the other keeps its place in the queue.
+     */
+    public static List<Quote> quotesFromTouch(SpreadParams params, BookTop top, BigDecimal bidQuantity,
+                                              BigDecimal askQuantity) {
+        return ladder(params, top.mid(), top.bidPrice(), top.askPrice(), BigDecimal.ZERO, bidQuantity, askQuantity);
+    }
+
+    private static List<Quote> ladder(SpreadParams params, BigDecimal mid, BigDecimal bidRef, BigDecimal askRef,
+                                      BigDecimal shift, BigDecimal bidQuantity, BigDecimal askQuantity) {
         BigDecimal half = params.halfSpread(mid);
         BigDecimal step = params.levelStep(mid);
-        BigDecimal centre = mid.subtract(shift);
         List<Quote> out = new ArrayList<>();
         for (int k = 0; k < params.maxOrders(); k++) {
             BigDecimal away = half.add(step.multiply(BigDecimal.valueOf(k)));
-            BigDecimal bid = centre.subtract(away);
+            BigDecimal bid = bidRef.subtract(shift).subtract(away);
             if (bidQuantity.signum() > 0 && bid.signum() > 0) {
                 out.add(Quote.bid(bid, bidQuantity));
             }
             if (askQuantity.signum() > 0) {
-                out.add(Quote.ask(centre.add(away), askQuantity));
+                out.add(Quote.ask(askRef.subtract(shift).add(away), askQuantity));
             }
         }
         return out;

@@ -37,44 +37,52 @@ class SpotMarketMakerTest {
         return snapshotEntry.substring(0, snapshotEntry.indexOf(' '));
     }
 
+    /** Orders cancelled among the first {@code placed} placements, i.e. before any later placement. */
+    private static long cancelledBefore(SimRun run, int placed) {
+        return run.store.orders().stream().limit(placed - 1).filter(o -> o.status() == OrderStatus.CANCELLED).count();
+    }
+
     private static long cancelled(SimRun run) {
         return run.store.orders().stream().filter(o -> o.status() == OrderStatus.CANCELLED).count();
     }
 
     @Test
-    void shouldKeepBothOrdersWhenTheMidMovesInsideTheToleranceAndReplaceOnlyStaleOnesOutside() {
+    void shouldCancelNothingInsideTheToleranceAndMoveOnlyTheStaleSideOutsideIt() {
         ScriptedFeed feed = ScriptedFeed.builder(SYMBOL, SimFixtures.T0)
-                .at(s(0)).top("99.99", "100.01")      // mid 100:    bid 99.9,  ask 100.1
-                .at(s(1)).top("100.02", "100.04")     // mid 100.03: wants 99.92 / 100.14, within 0.05
-                .at(s(2)).top("100.07", "100.09")     // mid 100.08: wants 99.97 / 100.19, both stale
-                .at(s(3)).trade("99.97", "0.1", Side.SELL)   // our bid fills; the ask is still right
+                .at(s(0)).top("99.99", "100.01")      // half 0.1: bid 99.89, ask 100.11
+                .at(s(1)).top("100.02", "100.04")     // wants 99.91 / 100.15: within 0.05 of what rests
+                .at(s(2)).top("100.02", "100.20")     // only the ask side moved: wants 99.91 / 100.31
+                .at(s(4)).trade("99.80", "0.1", Side.SELL)   // our bid fills
                 .build();
-        SimRun run = new SimRun(feed, s(1), s(5));
+        // A snapshot is taken each time the clock advances, after the market moved and before the requote.
+        SimRun run = new SimRun(feed, s(1), s(6));
         List<List<String>> snaps = run.snapshotsOfOpenOrders(SYMBOL);
         SpotMarketMaker maker = new SpotMarketMaker(run.context(), params(Map.of()), RiskLimits.NONE);
 
         maker.run();
 
         List<String> first = snaps.get(0);
-        assertThat(first).extracting(SpotMarketMakerTest::priceOf).containsExactly("BUY 99.9", "SELL 100.1");
+        assertThat(first).extracting(SpotMarketMakerTest::priceOf).containsExactly("BUY 99.89", "SELL 100.11");
         assertThat(snaps.get(1)).as("inside the tolerance nothing moves").isEqualTo(first);
-        // the move outside the tolerance replaced both (t2); the trade at t3 then filled the new bid
-        assertThat(snaps.get(2)).extracting(SpotMarketMakerTest::priceOf).containsExactly("SELL 100.19");
-        List<String> afterRefill = snaps.get(3);
-        assertThat(afterRefill).extracting(SpotMarketMakerTest::priceOf)
-                .containsExactlyInAnyOrder("SELL 100.19", "BUY 99.97");
-        String askId = idOf(snaps.get(2).get(0));
-        assertThat(afterRefill).as("the ask keeps its place in the queue").anyMatch(e -> e.startsWith(askId + " "));
+        List<String> afterAskMove = snaps.get(2);
+        assertThat(afterAskMove).extracting(SpotMarketMakerTest::priceOf).containsExactly("BUY 99.89", "SELL 100.31");
+        assertThat(afterAskMove.get(0)).as("the bid keeps its place in the queue").isEqualTo(first.get(0));
+        assertThat(cancelledBefore(run, 3)).isEqualTo(1);
+        assertThat(snaps.get(3)).extracting(SpotMarketMakerTest::priceOf).containsExactly("SELL 100.31");
+        List<String> afterFill = snaps.get(4);
+        assertThat(afterFill).extracting(SpotMarketMakerTest::priceOf)
+                .containsExactly("SELL 100.31", "BUY 99.91");
+        assertThat(afterFill.get(0)).as("the ask keeps its place after the bid fills").isEqualTo(afterAskMove.get(1));
         assertThat(run.store.orders()).extracting(o -> o.request().side() + " " + o.request().price().toPlainString())
-                .containsExactly("BUY 99.9", "SELL 100.1", "BUY 99.97", "SELL 100.19", "BUY 99.97");
-        assertThat(run.fills(SYMBOL)).containsExactly("BUY 0.1 @ 99.97 MAKER");
+                .containsExactly("BUY 99.89", "SELL 100.11", "SELL 100.31", "BUY 99.91");
+        assertThat(run.fills(SYMBOL)).containsExactly("BUY 0.1 @ 99.89 MAKER");
     }
 
     @Test
-    void shouldMoveOnlyTheStaleLevelsWhenTheMidMovesByOneLevel() {
+    void shouldMoveOnlyTheStaleLevelsWhenTheBookMovesByOneLevel() {
         ScriptedFeed feed = ScriptedFeed.builder(SYMBOL, SimFixtures.T0)
-                .at(s(0)).top("99.99", "100.01")      // bids 99.9, 99.8; asks 100.1, 100.2
-                .at(s(1)).top("100.09", "100.11")     // wants bids 99.99, 99.89; asks 100.21, 100.31
+                .at(s(0)).top("99.99", "100.01")      // bids 99.89, 99.79; asks 100.11, 100.21
+                .at(s(1)).top("100.09", "100.11")     // wants bids 99.98, 99.88; asks 100.22, 100.32
                 .build();
         SimRun run = new SimRun(feed, s(1), s(3));
         List<List<String>> snaps = run.snapshotsOfOpenOrders(SYMBOL);
@@ -86,10 +94,10 @@ class SpotMarketMakerTest {
 
         List<String> before = snaps.get(0);
         assertThat(before).extracting(SpotMarketMakerTest::priceOf)
-                .containsExactly("BUY 99.9", "SELL 100.1", "BUY 99.8", "SELL 100.2");
+                .containsExactly("BUY 99.89", "SELL 100.11", "BUY 99.79", "SELL 100.21");
         List<String> after = snaps.get(1);
         assertThat(after).extracting(SpotMarketMakerTest::priceOf)
-                .containsExactly("BUY 99.9", "SELL 100.2", "BUY 99.99", "SELL 100.31");
+                .containsExactly("BUY 99.89", "SELL 100.21", "BUY 99.98", "SELL 100.32");
         // the two orders still wanted (within 0.02) kept their ids; only the stale two were replaced
         assertThat(after.subList(0, 2)).containsExactly(before.get(0), before.get(3));
         assertThat(cancelled(run)).isEqualTo(2 + 4);
@@ -107,7 +115,7 @@ class SpotMarketMakerTest {
         maker.run();
 
         // 50 % of 101000 is 50500 in base, 1000 held: buy 49500 / 100 = 495 BTC, bid side only
-        assertThat(snaps.get(0)).extracting(SpotMarketMakerTest::priceOf).containsExactly("BUY 99.9");
+        assertThat(snaps.get(0)).extracting(SpotMarketMakerTest::priceOf).containsExactly("BUY 99.89");
         assertThat(run.store.orders().get(0).request().quantity()).isEqualByComparingTo("495");
     }
 }
