@@ -261,6 +261,29 @@ final class MatchingEngine implements ReplayObserver.MarketView {
         }
     }
 
+    /**
+     * Adds an order to the live list, which is kept in matching priority: bids best (highest) first, then asks
+     * best (lowest) first, earlier orders first at the same price. A trade sweeping several of our levels
+     * reaches the best one first.
+     */
+    void addLive(SimulatedOrder o) {
+        int at = live.size();
+        for (int i = 0; i < live.size(); i++) {
+            if (before(o, live.get(i))) {
+                at = i;
+                break;
+            }
+        }
+        live.add(at, o);
+    }
+
+    private static boolean before(SimulatedOrder a, SimulatedOrder b) {
+        if (a.isBuy != b.isBuy) {
+            return a.isBuy;
+        }
+        return a.isBuy ? a.price > b.price : a.price < b.price;
+    }
+
     /** Removes filled orders from the live list. */
     void sweepDone() {
         if (!done.isEmpty()) {

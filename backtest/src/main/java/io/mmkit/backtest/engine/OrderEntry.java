@@ -75,7 +75,7 @@ final class OrderEntry {
         SimulatedOrder o = new SimulatedOrder("S" + nextOrderId++, request, price,
                 engine.qty.units(request.quantity()), MatchingEngine.instant(now), now + latency());
         o.reserved = !crosses;
-        engine.live.add(o);
+        engine.addLive(o);
         byClientId.put(id, o);
         engine.dueAt(o.activeAt);
         engine.processDue(now);
