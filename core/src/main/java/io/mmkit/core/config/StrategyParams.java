@@ -34,6 +34,16 @@ public final class StrategyParams {
         return new StrategyParams("strategy", values);
     }
 
+    /** The raw value of a key (marks it read), for callers that hand a sub-tree on unchanged. */
+    public Object value(String key) {
+        return raw(key);
+    }
+
+    /** Every key present in this section, in file order. */
+    public Set<String> keys() {
+        return java.util.Collections.unmodifiableSet(values.keySet());
+    }
+
     public boolean has(String key) {
         read.add(key);
         return values.containsKey(key) && values.get(key) != null;
@@ -171,7 +181,7 @@ public final class StrategyParams {
             return Optional.empty();
         }
         if (v instanceof Map<?, ?> m) {
-            return Optional.of(new StrategyParams(path + "." + key, (Map<String, ?>) m));
+            return Optional.of(new StrategyParams(keyPath(key), (Map<String, ?>) m));
         }
         throw invalid(key, "must be an object, was " + describe(v));
     }
@@ -180,18 +190,23 @@ public final class StrategyParams {
     public void requireAllRead() {
         for (String key : values.keySet()) {
             if (!read.contains(key)) {
-                throw new ConfigException(path + "." + key, "unknown key");
+                throw new ConfigException(keyPath(key), "unknown key");
             }
         }
     }
 
     /** A {@link ConfigException} naming {@code key} under this section. */
     public ConfigException invalid(String key, String problem) {
-        return new ConfigException(path + "." + key, problem);
+        return new ConfigException(keyPath(key), problem);
+    }
+
+    /** The dotted path of {@code key} in this section, e.g. {@code strategy.grid_num}. */
+    public String keyPath(String key) {
+        return path.isEmpty() ? key : path + "." + key;
     }
 
     private ConfigException missing(String key) {
-        return new ConfigException(path + "." + key, "required key is missing");
+        return new ConfigException(keyPath(key), "required key is missing");
     }
 
     private Object raw(String key) {

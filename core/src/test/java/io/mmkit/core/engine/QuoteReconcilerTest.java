@@ -1,0 +1,65 @@
+package io.mmkit.core.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.mmkit.core.model.Instrument;
+import io.mmkit.core.model.OpenOrder;
+import io.mmkit.core.model.Side;
+import io.mmkit.core.model.TimeInForce;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class QuoteReconcilerTest {
+    private final Instrument inst = Instrument.spot("SOL_USDC", "SOL", "USDC", "0.01", "0.01");
+
+    private static OpenOrder live(String id, Side side, String price, String qty) {
+        return new OpenOrder("o" + id, id, "SOL_USDC", side, new BigDecimal(price), new BigDecimal(qty),
+                BigDecimal.ZERO, TimeInForce.POST_ONLY, false, Instant.EPOCH);
+    }
+
+    @Test
+    void shouldKeepOrdersWithinToleranceAndReplaceOnlyTheStaleSide() {
+        var bid = live("1", Side.BUY, "99.50", "1");
+        var ask = live("2", Side.SELL, "100.50", "1");
+        var plan = QuoteReconciler.plan(inst, List.of(bid, ask),
+                List.of(Quote.bid(new BigDecimal("99.52"), BigDecimal.ONE),
+                        Quote.ask(new BigDecimal("100.60"), BigDecimal.ONE)),
+                new BigDecimal("0.05"));
+
+        assertThat(plan.keep()).containsExactly(bid);
+        assertThat(plan.cancel()).containsExactly(ask);
+        assertThat(plan.place()).singleElement().satisfies(q -> {
+            assertThat(q.side()).isEqualTo(Side.SELL);
+            assertThat(q.price()).isEqualByComparingTo("100.60");
+        });
+    }
+
+    @Test
+    void shouldRoundWantedQuotesInTheMakersFavourBeforeComparing() {
+        var plan = QuoteReconciler.plan(inst, List.of(),
+                List.of(Quote.bid(new BigDecimal("99.519"), new BigDecimal("1.019")),
+                        Quote.ask(new BigDecimal("100.501"), BigDecimal.ONE)),
+                BigDecimal.ZERO);
+
+        assertThat(plan.place()).extracting(Quote::price).usingElementComparator(BigDecimal::compareTo)
+                .containsExactly(new BigDecimal("99.51"), new BigDecimal("100.51"));
+        assertThat(plan.place().get(0).quantity()).isEqualByComparingTo("1.01");
+    }
+
+    @Test
+    void shouldDropQuotesThatRoundToNothing() {
+        var plan = QuoteReconciler.plan(inst, List.of(),
+                List.of(Quote.bid(new BigDecimal("99.5"), new BigDecimal("0.001"))), BigDecimal.ZERO);
+        assertThat(plan.place()).isEmpty();
+    }
+
+    @Test
+    void shouldCancelEverythingWhenNothingIsWanted() {
+        var bid = live("1", Side.BUY, "99.50", "1");
+        var plan = QuoteReconciler.plan(inst, List.of(bid), List.of(), BigDecimal.ZERO);
+        assertThat(plan.cancel()).containsExactly(bid);
+        assertThat(plan.place()).isEmpty();
+    }
+}

@@ -1,0 +1,122 @@
+package io.mmkit.run;
+
+import io.mmkit.core.config.ConfigException;
+import io.mmkit.core.config.StrategyParams;
+import io.mmkit.core.engine.ClientOrderIds;
+import io.mmkit.core.engine.EngineSettings;
+import io.mmkit.core.engine.ShutdownSettings;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * One bot instance's validated config. Built from the JSON tree with every key checked, before anything
+ * touches an exchange or creates a file.
+ *
+ * @param exchange the raw {@code exchange} section, validated by the venue it names
+ * @param strategy the raw {@code strategy} section, validated by the strategy provider
+ * @param markets extra markets by name (e.g. {@code hedge}): each its own exchange section and symbol
+ */
+record BotConfig(
+        String instanceId,
+        String symbol,
+        Map<String, Object> exchange,
+        Map<String, Object> strategy,
+        Map<String, MarketConfig> markets,
+        EngineSettings engine,
+        Path storeDirectory,
+        int clientIdPrefix) {
+
+    record MarketConfig(Map<String, Object> exchange, String symbol) {
+    }
+
+    private static final Pattern SAFE_ID = Pattern.compile("[A-Za-z0-9_.-]{1,64}");
+
+    /** Reads the top level. Unknown keys, missing keys and bad values are {@link ConfigException}s. */
+    @SuppressWarnings("unchecked")
+    static BotConfig from(Map<String, Object> root) {
+        StrategyParams top = new StrategyParams("", root);
+        String instanceId = top.string("instance_id");
+        if (!SAFE_ID.matcher(instanceId).matches()) {
+            throw top.invalid("instance_id", "use 1-64 letters, digits, '-', '_' or '.', was \"" + instanceId + "\"");
+        }
+        String symbol = top.string("symbol");
+        Map<String, Object> exchange = top.section("exchange")
+                .map(s -> (Map<String, Object>) top.value("exchange"))
+                .orElseThrow(() -> new ConfigException("exchange", "required key is missing"));
+        Map<String, Object> strategy = top.section("strategy")
+                .map(s -> (Map<String, Object>) top.value("strategy"))
+                .orElse(Map.of());
+        Duration interval = top.duration("interval", Duration.ofSeconds(5));
+        if (interval.isZero() || interval.isNegative()) {
+            throw top.invalid("interval", "must be positive");
+        }
+        Duration duration = top.duration("duration", null);
+        if (duration != null && (duration.isZero() || duration.isNegative())) {
+            throw top.invalid("duration", "must be positive");
+        }
+        ShutdownSettings shutdown = shutdown(top.section("shutdown").orElse(new StrategyParams("shutdown", Map.of())));
+        StrategyParams store = top.section("store").orElse(new StrategyParams("store", Map.of()));
+        Path storeDir = Path.of(store.string("directory", "data"));
+        store.requireAllRead();
+        int prefix = top.integer("client_id_prefix", ClientOrderIds.defaultPrefix(instanceId));
+        if (prefix < 1 || prefix > ClientOrderIds.MAX_PREFIX) {
+            throw top.invalid("client_id_prefix", "must be 1.." + ClientOrderIds.MAX_PREFIX + ", was " + prefix);
+        }
+        StrategyParams engineSection = top.section("engine").orElse(new StrategyParams("engine", Map.of()));
+        EngineSettings engine = new EngineSettings(instanceId, interval, duration,
+                positive(engineSection, "fill_poll_interval", Duration.ofSeconds(30)),
+                positive(engineSection, "reconcile_interval", Duration.ofSeconds(60)),
+                atLeastOne(engineSection, "max_consecutive_errors", 10), shutdown);
+        engineSection.requireAllRead();
+        Map<String, MarketConfig> markets = new LinkedHashMap<>();
+        top.section("markets").ifPresent(m -> {
+            for (String name : m.keys()) {
+                StrategyParams market = m.section(name)
+                        .orElseThrow(() -> m.invalid(name, "must be an object"));
+                Map<String, Object> ex = market.section("exchange")
+                        .map(s -> (Map<String, Object>) market.value("exchange"))
+                        .orElseThrow(() -> new ConfigException(market.keyPath("exchange"), "required key is missing"));
+                markets.put(name, new MarketConfig(ex, market.string("symbol")));
+                market.requireAllRead();
+            }
+        });
+        top.requireAllRead();
+        return new BotConfig(instanceId, symbol, exchange, strategy, markets, engine, storeDir, prefix);
+    }
+
+    private static ShutdownSettings shutdown(StrategyParams s) {
+        ShutdownSettings d = ShutdownSettings.DEFAULTS;
+        ShutdownSettings settings;
+        try {
+            settings = new ShutdownSettings(
+                    s.duration("cancel_timeout", d.cancelTimeout()),
+                    s.duration("save_timeout", d.saveTimeout()),
+                    s.duration("close_timeout", d.closeTimeout()),
+                    s.duration("total_timeout", d.totalTimeout()),
+                    s.duration("cancel_retry_pause", d.cancelRetryPause()));
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException("", e.getMessage());
+        }
+        s.requireAllRead();
+        return settings;
+    }
+
+    private static Duration positive(StrategyParams s, String key, Duration fallback) {
+        Duration d = s.duration(key, fallback);
+        if (d.isZero() || d.isNegative()) {
+            throw s.invalid(key, "must be positive");
+        }
+        return d;
+    }
+
+    private static int atLeastOne(StrategyParams s, String key, int fallback) {
+        int v = s.integer(key, fallback);
+        if (v < 1) {
+            throw s.invalid(key, "must be at least 1, was " + v);
+        }
+        return v;
+    }
+}

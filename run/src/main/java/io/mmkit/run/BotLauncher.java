@@ -1,0 +1,151 @@
+package io.mmkit.run;
+
+import io.mmkit.core.config.ConfigException;
+import io.mmkit.core.config.StrategyParams;
+import io.mmkit.core.engine.ClientOrderIds;
+import io.mmkit.core.engine.EngineSettings;
+import io.mmkit.core.engine.MarketMaker;
+import io.mmkit.core.engine.MarketMakerContext;
+import io.mmkit.core.engine.RunResult;
+import io.mmkit.core.exchange.ExchangeGateway;
+import io.mmkit.core.spi.ConfiguredStrategy;
+import io.mmkit.core.store.SqliteTradeStore;
+import io.mmkit.core.store.TradeStore;
+import io.mmkit.core.time.SystemTimeSource;
+import io.mmkit.core.time.TimeSource;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Validates everything a bot needs, then — and only then — opens its store and venues and runs it on the
+ * calling thread. Config problems surface as {@link ConfigException} before any file or connection exists.
+ */
+final class BotLauncher {
+    private static final Logger LOG = LoggerFactory.getLogger("mmkit");
+
+    /** A bot whose whole config passed validation. */
+    record Prepared(BotConfig config, ConfiguredStrategy strategy, Venues.Validated primary,
+                    Map<String, Venues.Validated> extra) {
+    }
+
+    private final StrategyCatalog catalog;
+    private final Map<String, String> env;
+
+    BotLauncher(StrategyCatalog catalog, Map<String, String> env) {
+        this.catalog = catalog;
+        this.env = env;
+    }
+
+    /** Pure validation: reads the file, checks every section. No exchange call, no DB file. */
+    Prepared prepare(String strategyName, Path configPath, Duration durationOverride) {
+        var root = ConfigFile.load(configPath, env);
+        BotConfig config = BotConfig.from(ConfigFile.toPlainMap(root));
+        if (durationOverride != null) {
+            config = withDuration(config, durationOverride);
+        }
+        ConfiguredStrategy strategy = catalog.find(strategyName)
+                .configure(new StrategyParams("strategy", config.strategy()));
+        Venues.Validated primary = Venues.validate("exchange", config.exchange(), config.symbol(), env);
+        Map<String, Venues.Validated> extra = new LinkedHashMap<>();
+        for (String name : strategy.requiredMarkets()) {
+            BotConfig.MarketConfig m = config.markets().get(name);
+            if (m == null) {
+                throw new ConfigException("markets." + name, "required by strategy " + strategyName + " but missing");
+            }
+            extra.put(name, Venues.validate("markets." + name + ".exchange", m.exchange(), m.symbol(), env));
+        }
+        for (String name : config.markets().keySet()) {
+            if (!strategy.requiredMarkets().contains(name)) {
+                throw new ConfigException("markets." + name, "unknown key (strategy " + strategyName
+                        + " uses " + (strategy.requiredMarkets().isEmpty() ? "no extra markets" : strategy.requiredMarkets()) + ")");
+            }
+        }
+        return new Prepared(config, strategy, primary, extra);
+    }
+
+    /**
+     * Opens the store and venues, installs the signal handlers and runs the bot until it stops.
+     *
+     * @return the process exit status: 0 after a clean stop, 1 otherwise
+     */
+    int run(Prepared bot) {
+        BotConfig cfg = bot.config();
+        TimeSource time = new SystemTimeSource();
+        List<ExchangeGateway> opened = new ArrayList<>();
+        TradeStore store = null;
+        MarketMaker maker;
+        try {
+            store = SqliteTradeStore.open(cfg.storeDirectory(), cfg.instanceId());
+            ExchangeGateway primary = bot.primary().open(time);
+            opened.add(primary);
+            // Sequence from the clock: a restart does not reuse the ids of the run before.
+            long firstSequence = time.now().getEpochSecond() * 8;
+            MarketMakerContext context = MarketMakerContext.of(cfg.engine(), time, store,
+                    new ClientOrderIds(cfg.clientIdPrefix(), firstSequence), primary, cfg.symbol());
+            for (var e : bot.extra().entrySet()) {
+                ExchangeGateway g = e.getValue().open(time);
+                opened.add(g);
+                context = context.withMarket(e.getKey(), g, cfg.markets().get(e.getKey()).symbol());
+            }
+            maker = bot.strategy().create(context);
+        } catch (RuntimeException e) {
+            LOG.error("[{}] could not start: {}", cfg.instanceId(), e.getMessage());
+            opened.forEach(ExchangeGateway::close);
+            if (store != null) {
+                store.close();
+            }
+            return 1;
+        }
+        Signals.onTerminate(maker::stop, LOG);
+        Thread main = Thread.currentThread();
+        RunCompletion completion = new RunCompletion();
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> completion.stopAndAwait(maker,
+                cfg.engine().shutdown().totalTimeout().plusSeconds(2)), "mmkit-shutdown-hook"));
+        LOG.info("[{}] running {} on {} {} (store {}); Ctrl+C stops it cleanly", cfg.instanceId(),
+                maker.getClass().getSimpleName(), opened.get(0).venue(), cfg.symbol(),
+                cfg.storeDirectory().resolve(cfg.instanceId() + ".db"));
+        RunResult result = maker.run();
+        completion.done();
+        if (Thread.interrupted() && main.isAlive()) {
+            LOG.debug("main thread was interrupted during shutdown");
+        }
+        LOG.info("[{}] exit status {}: {}", cfg.instanceId(), result.exitCode(), result.stopReason());
+        return result.exitCode();
+    }
+
+    private static BotConfig withDuration(BotConfig c, Duration d) {
+        EngineSettings e = c.engine().withDuration(d);
+        return new BotConfig(c.instanceId(), c.symbol(), c.exchange(), c.strategy(), c.markets(), e,
+                c.storeDirectory(), c.clientIdPrefix());
+    }
+
+    /**
+     * Lets a JVM shutdown that did not come through our signal handlers (SIGHUP, System.exit elsewhere)
+     * still wait for the bot's cleanup instead of cutting it short.
+     */
+    private static final class RunCompletion {
+        private final java.util.concurrent.CountDownLatch finished = new java.util.concurrent.CountDownLatch(1);
+
+        void done() {
+            finished.countDown();
+        }
+
+        void stopAndAwait(MarketMaker maker, Duration max) {
+            if (finished.getCount() == 0) {
+                return;
+            }
+            maker.stop();
+            try {
+                finished.await(max.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+}

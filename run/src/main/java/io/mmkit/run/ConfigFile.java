@@ -1,0 +1,114 @@
+package io.mmkit.run;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
+import io.mmkit.core.config.ConfigException;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Reads a JSON config file into a tree with {@code ${VAR}} references expanded. Numbers are kept as
+ * {@link BigDecimal} (never through {@code double}); duplicate keys are an error.
+ */
+final class ConfigFile {
+    private static final ObjectMapper MAPPER = new ObjectMapper()
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+            .setNodeFactory(JsonNodeFactory.withExactBigDecimals(true));
+
+    private ConfigFile() {
+    }
+
+    /** Loads and expands; every problem is a one-line {@link ConfigException}. */
+    static JsonNode load(Path path, Map<String, String> env) {
+        String text;
+        try {
+            text = Files.readString(path);
+        } catch (NoSuchFileException e) {
+            throw new ConfigException("", "config file not found: " + path);
+        } catch (IOException e) {
+            throw new ConfigException("", "cannot read config file " + path + ": " + e.getMessage());
+        }
+        JsonNode root;
+        try {
+            root = MAPPER.readTree(text);
+        } catch (JsonProcessingException e) {
+            JsonLocation at = e.getLocation();
+            String where = at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
+            throw new ConfigException("", "invalid JSON in " + path + where + ": " + e.getOriginalMessage());
+        }
+        if (root == null || !root.isObject()) {
+            throw new ConfigException("", "config file " + path + " must hold a JSON object");
+        }
+        return expand("", root, new EnvExpander(env));
+    }
+
+    private static JsonNode expand(String path, JsonNode node, EnvExpander env) {
+        if (node.isTextual()) {
+            return TextNode.valueOf(env.expand(path, node.textValue()));
+        }
+        if (node.isObject()) {
+            ObjectNode out = JsonNodeFactory.instance.objectNode();
+            Iterator<Map.Entry<String, JsonNode>> fields = node.fields();
+            while (fields.hasNext()) {
+                Map.Entry<String, JsonNode> f = fields.next();
+                if (f.getKey().startsWith("_")) {
+                    continue; // "_comment" and friends: JSON has no comments, so configs explain themselves this way
+                }
+                out.set(f.getKey(), expand(path.isEmpty() ? f.getKey() : path + "." + f.getKey(), f.getValue(), env));
+            }
+            return out;
+        }
+        if (node.isArray()) {
+            var out = JsonNodeFactory.instance.arrayNode();
+            for (int i = 0; i < node.size(); i++) {
+                out.add(expand(path + "[" + i + "]", node.get(i), env));
+            }
+            return out;
+        }
+        return node;
+    }
+
+    /** A JSON object as plain Java values (BigDecimal numbers, String, Boolean, List, Map) for StrategyParams. */
+    static Map<String, Object> toPlainMap(JsonNode object) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        object.fields().forEachRemaining(f -> out.put(f.getKey(), toPlain(f.getValue())));
+        return out;
+    }
+
+    private static Object toPlain(JsonNode node) {
+        if (node.isNumber()) {
+            return node.decimalValue();
+        }
+        if (node.isTextual()) {
+            return node.textValue();
+        }
+        if (node.isBoolean()) {
+            return node.booleanValue();
+        }
+        if (node.isObject()) {
+            return toPlainMap(node);
+        }
+        if (node.isArray()) {
+            List<Object> list = new ArrayList<>();
+            node.forEach(n -> list.add(toPlain(n)));
+            return list;
+        }
+        return null;
+    }
+}
