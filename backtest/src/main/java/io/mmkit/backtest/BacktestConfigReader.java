@@ -22,11 +22,12 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Reads a backtest config (JSON). Top-level sections {@code strategy} (the strategy's own parameters),
- * {@code market} and {@code backtest}; an optional {@code instance_id} and {@code engine.interval}. Other
- * top-level sections (a live config's venue or store settings) are ignored, but an unknown key inside the
- * sections read here is an error. Relative data paths resolve against the config file's folder. See
- * {@code backtest/README.md} for every key.
+ * Reads a backtest config (JSON), laid out like the {@code run} command's config so a live or demo config
+ * gains a {@code backtest} section and runs as is: top-level {@code instance_id}, {@code symbol},
+ * {@code interval}; {@code strategy} (the strategy's own parameters); {@code exchange} (the market's rules,
+ * fees, fill model and balances, as for the embedded simulated venue; other keys there are ignored); and
+ * {@code backtest} (data, latency, seed, overrides), where an unknown key is an error. Relative data paths
+ * resolve against the config file's folder. See {@code backtest/README.md} for every key.
  */
 public final class BacktestConfigReader {
     private static final ObjectMapper JSON = new ObjectMapper()
@@ -72,44 +73,30 @@ public final class BacktestConfigReader {
     public static BacktestConfig parse(Map<String, Object> tree, Path baseDir) {
         StrategyParams root = new StrategyParams("", tree);
         String instanceId = root.string("instance_id", "backtest");
+        String symbol = root.string("symbol");
+        Duration interval = root.duration("interval", Duration.ofSeconds(1));
         Map<String, Object> strategy = tree.get("strategy") instanceof Map<?, ?> m
                 ? (Map<String, Object>) m : Map.of();
-        Duration interval = root.section("engine").map(e -> e.duration("interval", Duration.ofSeconds(1)))
-                .orElse(Duration.ofSeconds(1));
-        Instrument instrument = instrument(root.section("market")
-                .orElseThrow(() -> new ConfigException("market", "required section is missing")));
-        StrategyParams bt = root.section("backtest")
-                .orElseThrow(() -> new ConfigException("backtest", "required section is missing"));
+        StrategyParams venue = root.section("exchange")
+                .orElseThrow(() -> new ConfigException("exchange", "required section is missing"));
+        StrategyParams bt = root.section("backtest").orElse(new StrategyParams("backtest", Map.of()));
+        Instrument instrument = instrument(symbol, venue);
         FillModelName model;
+        String modelName = bt.string("fill_model", venue.string("fill_model", "queue"));
         try {
-            model = FillModelName.named(bt.string("fill_model", "queue"));
+            model = FillModelName.named(modelName);
         } catch (IllegalArgumentException e) {
             throw bt.invalid("fill_model", e.getMessage());
         }
-        Map<String, BigDecimal> deposits = new TreeMap<>();
-        bt.section("deposits").ifPresent(d -> {
-            for (String asset : ((Map<String, Object>) ((Map<String, Object>) tree.get("backtest")).get("deposits"))
-                    .keySet()) {
-                deposits.put(asset, d.decimal(asset));
-            }
-            d.requireAllRead();
-        });
-        ExchangeSettings exchange = new ExchangeSettings(bt.string("venue", "simulated"), instrument, model,
-                bt.decimal("maker_fee", BigDecimal.ZERO), bt.decimal("taker_fee", BigDecimal.ZERO),
+        Map<String, BigDecimal> balances = balances(bt.section("balances").or(() -> venue.section("balances")));
+        BigDecimal maker = bt.optionalDecimal("maker_fee").orElse(venue.decimal("maker_fee", BigDecimal.ZERO));
+        BigDecimal taker = bt.optionalDecimal("taker_fee").orElse(venue.decimal("taker_fee", BigDecimal.ZERO));
+        ExchangeSettings exchange = new ExchangeSettings("simulated", instrument, model, maker, taker,
                 bt.duration("entry_latency", Duration.ZERO), bt.duration("response_latency", Duration.ZERO),
-                bt.duration("latency_jitter", Duration.ZERO), bt.integer("seed", 1), deposits);
+                bt.duration("latency_jitter", Duration.ZERO), bt.integer("seed", 1), balances);
         Duration sample = bt.duration("sample_interval", Duration.ofSeconds(10));
         Duration max = bt.duration("max_duration", null);
-        List<Path> files = new ArrayList<>();
-        Object data = ((Map<String, Object>) tree.get("backtest")).get("data");
-        bt.has("data");
-        if (data instanceof String s) {
-            files.add(baseDir.resolve(s).normalize());
-        } else if (data instanceof List<?> list) {
-            list.forEach(f -> files.add(baseDir.resolve(String.valueOf(f)).normalize()));
-        } else if (data != null) {
-            throw bt.invalid("data", "must be a file name or a list of them");
-        }
+        List<Path> files = dataFiles(bt, baseDir);
         DataFormat format = files.isEmpty() ? DataFormat.BINANCE : DataFormat.guess(files.get(0));
         String named = bt.string("data_format", null);
         if (named != null) {
@@ -123,14 +110,47 @@ public final class BacktestConfigReader {
         return new BacktestConfig(instanceId, strategy, interval, exchange, sample, files, format, max);
     }
 
-    private static Instrument instrument(StrategyParams m) {
-        MarketType type = m.enumValue("type", MarketType.class, MarketType.SPOT);
-        BigDecimal step = m.positiveDecimal("step_size");
-        Instrument i = new Instrument(m.string("symbol"), m.string("base"), m.string("quote"), type,
-                m.positiveDecimal("tick_size"), step, m.decimal("min_quantity", step),
-                m.decimal("min_notional", BigDecimal.ZERO));
-        m.requireAllRead();
-        return i;
+    private static List<Path> dataFiles(StrategyParams bt, Path baseDir) {
+        List<Path> files = new ArrayList<>();
+        if (!bt.has("data")) {
+            return files;
+        }
+        Object data = bt.value("data");
+        if (data instanceof String s) {
+            files.add(baseDir.resolve(s).normalize());
+        } else if (data instanceof List<?> list) {
+            list.forEach(f -> files.add(baseDir.resolve(String.valueOf(f)).normalize()));
+        } else {
+            throw bt.invalid("data", "must be a file name or a list of them");
+        }
+        return files;
+    }
+
+    private static Map<String, BigDecimal> balances(java.util.Optional<StrategyParams> section) {
+        Map<String, BigDecimal> out = new TreeMap<>();
+        section.ifPresent(b -> {
+            for (String asset : b.keys()) {
+                BigDecimal amount = b.decimal(asset);
+                if (amount.signum() < 0) {
+                    throw b.invalid(asset, "must not be negative");
+                }
+                out.put(asset, amount);
+            }
+        });
+        return out;
+    }
+
+    /** The market's rules from the {@code exchange} section, laid out as for the embedded simulated venue. */
+    private static Instrument instrument(String symbol, StrategyParams venue) {
+        MarketType type = venue.enumValue("market", MarketType.class, MarketType.SPOT);
+        BigDecimal step = venue.positiveDecimal("step_size");
+        try {
+            return new Instrument(symbol, venue.string("base"), venue.string("quote"), type,
+                    venue.positiveDecimal("tick_size"), step, venue.decimal("min_quantity", step),
+                    venue.decimal("min_notional", BigDecimal.ZERO));
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException("exchange", e.getMessage());
+        }
     }
 
     @SuppressWarnings("unchecked")
