@@ -32,7 +32,7 @@ public final class HtmlReport {
                         + "table{border-collapse:collapse;margin:8px 24px 16px 0}td,th{padding:3px 10px;"
                         + "border-bottom:1px solid #eee;text-align:left;font-size:13px}"
                         + ".num{text-align:right;font-variant-numeric:tabular-nums}"
-                        + ".grid{display:flex;flex-wrap:wrap}.model{background:#fff3cd;padding:2px 8px;"
+                        + ".grid{display:flex;flex-wrap:wrap;align-items:flex-start}.model{background:#fff3cd;padding:2px 8px;"
                         + "border-radius:4px}h2{font-size:16px;margin-top:24px}</style></head><body>\n");
         h.append("<h1 style=\"font-size:20px\">").append(title).append("</h1>\n");
         h.append("<p>Fill model: <span class=\"model\">").append(esc(r.fillModel())).append("</span> · path: ")

@@ -11,7 +11,7 @@ import java.util.Locale;
  */
 final class SvgChart {
     private static final int LEFT = 80;
-    private static final int RIGHT = 20;
+    private static final int RIGHT = 45;
     private static final int TOP = 30;
     private static final int BOTTOM = 36;
     private static final DateTimeFormatter HOURS = DateTimeFormatter.ofPattern("MM-dd HH:mm", Locale.ROOT)
