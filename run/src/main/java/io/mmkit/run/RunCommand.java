@@ -19,15 +19,17 @@ import picocli.CommandLine.Spec;
         description = {"Runs one market-making bot until Ctrl+C / SIGTERM or --duration.",
                 "On stop it cancels every order it placed, verifies none remain, saves its data and exits.",
                 "Exit status: 0 clean stop, 1 orders may remain or the run failed, 2 bad config or usage."},
-        footer = {"", "Strategies on the classpath: %n  ${STRATEGIES}"})
+        footer = {"", "Strategies on the classpath: %n  ${STRATEGIES}"},
+        subcommands = {DaemonCommand.class})
 public final class RunCommand implements Callable<Integer> {
     static final int CONFIG_ERROR = 2;
 
-    @Option(names = "--strategy", required = true, paramLabel = "<name>",
+    // Not "required" to picocli: a subcommand (daemon, backtest) runs without them; checked in call().
+    @Option(names = "--strategy", paramLabel = "<name>",
             description = "Strategy to run, by its plug-in name (see the list below).")
     String strategy;
 
-    @Option(names = "--config", required = true, paramLabel = "<file>", description = "JSON config file.")
+    @Option(names = "--config", paramLabel = "<file>", description = "JSON config file.")
     Path config;
 
     @Option(names = "--duration", paramLabel = "<time>",
@@ -54,6 +56,12 @@ public final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (strategy == null || config == null) {
+            spec.commandLine().getErr().println("mmkit: missing " + (strategy == null ? "--strategy" : "--config")
+                    + " (see --help)");
+            spec.commandLine().getErr().flush();
+            return CONFIG_ERROR;
+        }
         BotLauncher launcher = new BotLauncher(catalog, env);
         BotLauncher.Prepared bot;
         try {

@@ -1,6 +1,9 @@
 package io.mmkit.run;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.mmkit.core.config.ConfigException;
+import io.mmkit.exchange.Gateways;
 import io.mmkit.core.exchange.ExchangeGateway;
 import io.mmkit.core.time.TimeSource;
 import java.util.Map;
@@ -13,6 +16,8 @@ final class Venues {
     interface Validated {
         ExchangeGateway open(TimeSource time);
     }
+
+    private static final java.util.Set<String> REAL_VENUES = java.util.Set.of("backpack", "binance");
 
     private Venues() {
     }
@@ -31,6 +36,12 @@ final class Venues {
             SimulatedVenue sim = SimulatedVenue.from(symbol, section);
             return sim::open;
         }
-        throw new ConfigException(path + ".name", "unknown exchange \"" + venue + "\" (available: simulated)");
+        if (REAL_VENUES.contains(venue)) {
+            JsonNode tree = new ObjectMapper().valueToTree(section);
+            Gateways.validate(tree, env);
+            return time -> Gateways.open(tree, env, time);
+        }
+        throw new ConfigException(path + ".name", "unknown exchange \"" + venue
+                + "\" (available: simulated, backpack, binance)");
     }
 }

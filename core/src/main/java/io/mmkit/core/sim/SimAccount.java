@@ -35,6 +35,12 @@ final class SimAccount {
         h.free = h.free.add(amount);
     }
 
+    void set(String asset, BigDecimal free, BigDecimal locked) {
+        Holding h = holding(asset);
+        h.free = free;
+        h.locked = locked;
+    }
+
     BigDecimal free(String asset) {
         return holding(asset).free;
     }

@@ -107,6 +107,16 @@ public final class SimulatedExchange implements ExchangeGateway {
         return o.toOpenOrder();
     }
 
+    /** Credits {@code amount} of {@code asset} to the account (paper trading, tests). */
+    public synchronized void deposit(String asset, BigDecimal amount) {
+        account.deposit(asset, amount);
+    }
+
+    /** Sets a balance outright, as if the account held it already (tests, paper trading). */
+    public synchronized void setBalance(String asset, BigDecimal free, BigDecimal locked) {
+        account.set(asset, free, locked);
+    }
+
     /** Every fill so far, in order. */
     public synchronized List<Fill> allFills() {
         return List.copyOf(fills);

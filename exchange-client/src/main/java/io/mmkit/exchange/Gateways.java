@@ -1,0 +1,223 @@
+package io.mmkit.exchange;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.mmkit.core.config.ConfigException;
+import io.mmkit.core.config.Durations;
+import io.mmkit.core.exchange.ExchangeGateway;
+import io.mmkit.core.model.MarketType;
+import io.mmkit.core.time.TimeSource;
+import io.mmkit.exchange.backpack.BackpackGateway;
+import io.mmkit.exchange.backpack.BackpackSigner;
+import io.mmkit.exchange.binance.BinanceGateway;
+import io.mmkit.exchange.binance.BinanceMarket;
+import io.mmkit.exchange.http.HttpSettings;
+import io.mmkit.exchange.http.Redactor;
+import io.mmkit.exchange.ws.StreamSettings;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.time.Duration;
+import java.util.Iterator;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The entry point from configuration to a venue gateway. The {@code exchange} section:
+ *
+ * <pre>{@code
+ * {"name": "backpack" | "binance", "market": "spot" | "perpetual",
+ *  "base_url": "...", "ws_url": "...",                      (optional overrides, e.g. a local mock)
+ *  "api_key_env": "BACKPACK_API_KEY", "secret_key_env": "BACKPACK_SECRET_KEY",
+ *  "recv_window_ms": 5000, "timeouts": {"connect": "5s", "read": "10s", "call": "15s"}, "stale_after": "5s"}
+ * }</pre>
+ *
+ * <p>Keys are read from the environment map given, never logged (only a masked form) and not kept beyond the
+ * gateway's signer. No static state.
+ */
+public final class Gateways {
+    private static final Logger LOG = LoggerFactory.getLogger(Gateways.class);
+    private static final String P = "exchange.";
+    private static final Set<String> KEYS = Set.of("name", "market", "base_url", "ws_url", "api_key_env",
+            "secret_key_env", "recv_window_ms", "timeouts", "stale_after");
+    private static final Set<String> TIMEOUT_KEYS = Set.of("connect", "read", "call");
+    private static final long DEFAULT_RECV_WINDOW = 5_000;
+    private static final long MAX_RECV_WINDOW = 60_000;
+
+    private Gateways() {
+    }
+
+    /**
+     * Checks the section without any I/O.
+     *
+     * @throws ConfigException naming the first offending key, e.g. {@code exchange.base_url: not a URL}
+     */
+    public static void validate(JsonNode exchangeSection, Map<String, String> env) {
+        read(exchangeSection, env);
+    }
+
+    /**
+     * Validates the section and builds the gateway it names. Does no network I/O; the gateway connects on its
+     * first call. The caller owns the gateway and must {@link ExchangeGateway#close() close} it.
+     *
+     * @param time the time source for request timestamps, rate limiting and staleness; its current instant also
+     *     seeds retry and reconnect jitter, so a simulated clock gives repeatable runs
+     */
+    public static ExchangeGateway open(JsonNode exchangeSection, Map<String, String> env, TimeSource time) {
+        VenueConfig config = read(exchangeSection, env);
+        LOG.info("opening {} {} at {} with key {}", config.name(), config.market(), config.baseUrl(),
+                Redactor.mask(config.apiKey()));
+        Random jitter = new Random(time.now().toEpochMilli());
+        return "backpack".equals(config.name()) ? BackpackGateway.open(config, time, jitter)
+                : BinanceGateway.open(config, time, jitter);
+    }
+
+    static VenueConfig read(JsonNode section, Map<String, String> env) {
+        if (section == null || !section.isObject()) {
+            throw new ConfigException("exchange", "must be an object");
+        }
+        rejectUnknown(section, KEYS, P);
+        String name = requiredText(section, "name").toLowerCase(Locale.ROOT);
+        if (!name.equals("backpack") && !name.equals("binance")) {
+            throw new ConfigException(P + "name", "unknown exchange \"" + name + "\" (expected backpack or binance)");
+        }
+        MarketType market = market(section);
+        BinanceMarket binance = BinanceMarket.of(market);
+        String baseUrl = url(section, "base_url", name.equals("backpack") ? "https://api.backpack.exchange"
+                : binance.defaultBaseUrl(), Set.of("http", "https"));
+        String wsUrl = url(section, "ws_url", name.equals("backpack") ? "wss://ws.backpack.exchange"
+                : binance.defaultWsUrl(), Set.of("ws", "wss", "http", "https"));
+        String apiKey = secret(section, "api_key_env", env);
+        String secret = secret(section, "secret_key_env", env);
+        if (name.equals("backpack")) {
+            checkBackpackKeys(section, apiKey, secret);
+        }
+        long window = recvWindow(section);
+        HttpSettings http = timeouts(section.get("timeouts"));
+        StreamSettings streams = StreamSettings.defaults();
+        if (section.hasNonNull("stale_after")) {
+            streams = streams.withStaleAfter(positiveDuration(section.get("stale_after"), P + "stale_after"));
+        }
+        return new VenueConfig(name, market, stripSlash(baseUrl), stripSlash(wsUrl), apiKey, secret, window, http,
+                streams);
+    }
+
+    private static MarketType market(JsonNode section) {
+        if (!section.hasNonNull("market")) {
+            return MarketType.SPOT;
+        }
+        String m = section.get("market").asText().toLowerCase(Locale.ROOT);
+        return switch (m) {
+            case "spot" -> MarketType.SPOT;
+            case "perpetual", "perp", "futures" -> MarketType.PERPETUAL;
+            default -> throw new ConfigException(P + "market", "must be spot or perpetual, was \"" + m + "\"");
+        };
+    }
+
+    private static String url(JsonNode section, String key, String fallback, Set<String> schemes) {
+        if (!section.hasNonNull(key)) {
+            return fallback;
+        }
+        String text = section.get(key).asText().trim();
+        try {
+            URI uri = new URI(text);
+            if (uri.getScheme() == null || !schemes.contains(uri.getScheme().toLowerCase(Locale.ROOT))
+                    || uri.getHost() == null) {
+                throw new ConfigException(P + key, "not a URL (" + String.join("/", schemes) + "): \"" + text + "\"");
+            }
+        } catch (URISyntaxException e) {
+            throw new ConfigException(P + key, "not a URL: \"" + text + "\"");
+        }
+        return text;
+    }
+
+    private static String secret(JsonNode section, String key, Map<String, String> env) {
+        String variable = requiredText(section, key);
+        String value = env.get(variable);
+        if (value == null || value.isBlank()) {
+            throw new ConfigException(P + key, "environment variable " + variable + " is not set");
+        }
+        return value.trim();
+    }
+
+    private static void checkBackpackKeys(JsonNode section, String apiKey, String secret) {
+        BackpackSigner signer;
+        try {
+            signer = BackpackSigner.fromBase64Seed(secret);
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException(P + "secret_key_env", "environment variable "
+                    + section.get("secret_key_env").asText() + " is not a Backpack secret: " + e.getMessage());
+        }
+        if (!signer.publicKeyBase64().equals(apiKey)) {
+            throw new ConfigException(P + "api_key_env", "environment variable " + section.get("api_key_env").asText()
+                    + " is not the public key of the configured secret");
+        }
+    }
+
+    private static long recvWindow(JsonNode section) {
+        if (!section.hasNonNull("recv_window_ms")) {
+            return DEFAULT_RECV_WINDOW;
+        }
+        JsonNode v = section.get("recv_window_ms");
+        if (!v.canConvertToLong() || !v.isIntegralNumber() || v.asLong() < 1 || v.asLong() > MAX_RECV_WINDOW) {
+            throw new ConfigException(P + "recv_window_ms", "must be a whole number of milliseconds, 1.."
+                    + MAX_RECV_WINDOW + ", was " + v);
+        }
+        return v.asLong();
+    }
+
+    private static HttpSettings timeouts(JsonNode t) {
+        HttpSettings http = HttpSettings.defaults();
+        if (t == null || t.isNull()) {
+            return http;
+        }
+        if (!t.isObject()) {
+            throw new ConfigException(P + "timeouts", "must be an object like {\"connect\": \"5s\", \"call\": \"15s\"}");
+        }
+        rejectUnknown(t, TIMEOUT_KEYS, P + "timeouts.");
+        Duration connect = t.hasNonNull("connect") ? positiveDuration(t.get("connect"), P + "timeouts.connect")
+                : http.connectTimeout();
+        Duration read = t.hasNonNull("read") ? positiveDuration(t.get("read"), P + "timeouts.read") : http.readTimeout();
+        Duration call = t.hasNonNull("call") ? positiveDuration(t.get("call"), P + "timeouts.call") : http.callTimeout();
+        return http.withTimeouts(connect, read, call);
+    }
+
+    private static Duration positiveDuration(JsonNode v, String key) {
+        Duration d;
+        try {
+            d = Durations.parse(v.isNumber() ? v.asText() + "s" : v.asText());
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException(key, e.getMessage());
+        }
+        if (d.isZero() || d.isNegative()) {
+            throw new ConfigException(key, "must be positive, was " + v.asText());
+        }
+        return d;
+    }
+
+    private static String requiredText(JsonNode section, String key) {
+        JsonNode v = section.get(key);
+        if (v == null || v.isNull()) {
+            throw new ConfigException(P + key, "required key is missing");
+        }
+        if (!v.isTextual() || v.asText().isBlank()) {
+            throw new ConfigException(P + key, "must be a non-empty string");
+        }
+        return v.asText().trim();
+    }
+
+    private static void rejectUnknown(JsonNode node, Set<String> allowed, String prefix) {
+        for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
+            String field = it.next();
+            if (!allowed.contains(field)) {
+                throw new ConfigException(prefix + field, "unknown key");
+            }
+        }
+    }
+
+    private static String stripSlash(String url) {
+        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+    }
+}

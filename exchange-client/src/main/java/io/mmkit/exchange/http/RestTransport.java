@@ -1,0 +1,156 @@
+package io.mmkit.exchange.http;
+
+import io.mmkit.core.exchange.ExchangeException;
+import io.mmkit.core.exchange.RateLimitException;
+import io.mmkit.core.exchange.TransportException;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.Objects;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.Response;
+import okhttp3.ResponseBody;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One venue's REST calls over the shared {@link OkHttpClient}: rate limiting by weight, a fresh timestamp and
+ * signature per attempt, capped backoff for safe calls, {@code Retry-After} honoured, and every failure mapped
+ * by the venue's {@link VenueErrors}. No {@link IOException} leaves this class.
+ *
+ * <p>Thread-safe. {@link #execute} blocks the calling thread for the call and its retries; the total is bounded
+ * by {@code maxAttempts * (callTimeout + maxBackoff)}. Waits go through the injected time source and are
+ * interruptible: an interrupt ends the call with a {@link TransportException} and keeps the interrupt flag.
+ */
+public final class RestTransport {
+    private static final Logger LOG = LoggerFactory.getLogger(RestTransport.class);
+
+    private final String venue;
+    private final OkHttpClient client;
+    private final HttpSettings settings;
+    private final ServerClock clock;
+    private final WeightRateLimiter limiter;
+    private final Backoff backoff;
+    private final VenueErrors errors;
+    private final Redactor redactor;
+    private volatile Runnable onClockSkew = () -> { };
+
+    public RestTransport(String venue, OkHttpClient client, HttpSettings settings, ServerClock clock,
+                         WeightRateLimiter limiter, Backoff backoff, VenueErrors errors, Redactor redactor) {
+        this.venue = Objects.requireNonNull(venue, "venue");
+        this.client = Objects.requireNonNull(client, "client");
+        this.settings = Objects.requireNonNull(settings, "settings");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.limiter = Objects.requireNonNull(limiter, "limiter");
+        this.backoff = Objects.requireNonNull(backoff, "backoff");
+        this.errors = Objects.requireNonNull(errors, "errors");
+        this.redactor = Objects.requireNonNull(redactor, "redactor");
+    }
+
+    /** What to run when the venue refuses our timestamp: the venue re-synchronises its {@link ServerClock}. */
+    public void onClockSkew(Runnable resync) {
+        this.onClockSkew = Objects.requireNonNull(resync, "resync");
+    }
+
+    public ServerClock clock() {
+        return clock;
+    }
+
+    public Redactor redactor() {
+        return redactor;
+    }
+
+    /**
+     * Runs one call to completion.
+     *
+     * @param what a short description for logs and error messages, e.g. {@code place 123}
+     * @param weight the venue's request weight, taken from the rate limiter before each attempt
+     * @param safety whether an attempt with an unknown outcome may be repeated
+     * @throws ExchangeException the venue error adapter's mapping of the last failure
+     */
+    public <T> T execute(String what, int weight, CallSafety safety, RequestFactory factory, ResponseReader<T> reader) {
+        int attempt = 0;
+        while (true) {
+            ExchangeException failure;
+            try {
+                limiter.acquire(weight);
+                return attemptOnce(what, factory, reader);
+            } catch (ExchangeException e) {
+                failure = e;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new TransportException(venue, what + ": interrupted while waiting for the rate limit", e);
+            }
+            attempt++;
+            Duration wait = retryDelay(failure, safety, attempt);
+            if (wait == null) {
+                throw failure;
+            }
+            LOG.warn("{} {}: attempt {} failed ({}); retrying in {} ms", venue, what, attempt,
+                    redactor.redact(failure.getMessage()), wait.toMillis());
+            pause(what, wait, failure);
+        }
+    }
+
+    private <T> T attemptOnce(String what, RequestFactory factory, ResponseReader<T> reader) {
+        Request request = factory.build(clock.nowMillis());
+        if (LOG.isDebugEnabled()) {
+            LOG.debug("{} {} {}", venue, request.method(), redactor.redact(request.url().toString()));
+        }
+        HttpAnswer answer;
+        try (Response response = client.newCall(request).execute()) {
+            ResponseBody body = response.body();
+            answer = new HttpAnswer(response.code(), body.string(), response.headers());
+        } catch (IOException e) {
+            throw errors.transportFailure(what, e);
+        }
+        ExchangeException refused = errors.classify(what, answer);
+        if (refused != null) {
+            throw refused;
+        }
+        try {
+            return reader.read(answer);
+        } catch (IOException e) {
+            throw errors.transportFailure(what, e);
+        }
+    }
+
+    /** The wait before the next attempt, or null when the failure must go to the caller. */
+    private Duration retryDelay(ExchangeException failure, CallSafety safety, int attemptsMade) {
+        if (!failure.isRetryable() || attemptsMade >= settings.maxAttempts()) {
+            return null;
+        }
+        if (failure instanceof RateLimitException limited) {
+            Duration after = limited.retryAfter() == null ? Duration.ZERO : limited.retryAfter();
+            if (after.compareTo(settings.maxRetryAfter()) > 0) {
+                limiter.closeFor(after);
+                return null;
+            }
+            limiter.closeFor(after);
+            // The venue refused before doing anything, so even a placement may go again.
+            return after.isZero() ? backoff.delay(attemptsMade - 1) : Duration.ZERO;
+        }
+        if (failure instanceof ClockSkewException) {
+            onClockSkew.run();
+            return Duration.ZERO;
+        }
+        if (safety == CallSafety.PLACE) {
+            return null;
+        }
+        return backoff.delay(attemptsMade - 1);
+    }
+
+    private void pause(String what, Duration wait, ExchangeException failure) {
+        if (wait.isZero()) {
+            return;
+        }
+        try {
+            clock.timeSource().pause(wait);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            TransportException interrupted = new TransportException(venue, what + ": interrupted during backoff", e);
+            interrupted.addSuppressed(failure);
+            throw interrupted;
+        }
+    }
+}
