@@ -29,6 +29,6 @@ interface VenueConnection extends AutoCloseable {
             };
         }
         throw new UnsupportedOperationException(
-                "the HTTP path needs the Backpack client from exchange-client, which has not landed on main yet");
+                "--path http is not wired to the Backpack client yet (see backtest/README.md, The HTTP path); use in-process");
     }
 }
