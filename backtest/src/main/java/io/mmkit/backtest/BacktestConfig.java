@@ -1,0 +1,59 @@
+package io.mmkit.backtest;
+
+import io.mmkit.backtest.data.DataFormat;
+import io.mmkit.backtest.engine.ExchangeSettings;
+import io.mmkit.backtest.engine.FillModelName;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * One backtest, fully specified: what to run, on which data, against what simulated venue. Read from JSON by
+ * {@link BacktestConfigReader}.
+ *
+ * @param instanceId names the run in logs and reports
+ * @param strategyParams the config's {@code strategy} section, handed to the strategy's provider
+ * @param interval the strategy's iteration interval (virtual time)
+ * @param exchange the simulated venue, including the instrument and the fill model
+ * @param sampleInterval how often (virtual time) equity, inventory and price are sampled for the report
+ * @param data the files to replay, in order
+ * @param format how to read them
+ * @param maxDuration stop after this much virtual time even if data remains; {@code null} runs to the end
+ */
+public record BacktestConfig(
+        String instanceId,
+        Map<String, Object> strategyParams,
+        Duration interval,
+        ExchangeSettings exchange,
+        Duration sampleInterval,
+        List<Path> data,
+        DataFormat format,
+        Duration maxDuration) {
+
+    public BacktestConfig {
+        Objects.requireNonNull(instanceId, "instanceId");
+        Objects.requireNonNull(interval, "interval");
+        Objects.requireNonNull(exchange, "exchange");
+        Objects.requireNonNull(sampleInterval, "sampleInterval");
+        Objects.requireNonNull(format, "format");
+        strategyParams = Map.copyOf(strategyParams);
+        data = List.copyOf(data);
+    }
+
+    public BacktestConfig withFillModel(FillModelName model) {
+        return new BacktestConfig(instanceId, strategyParams, interval, exchange.withFillModel(model), sampleInterval,
+                data, format, maxDuration);
+    }
+
+    public BacktestConfig withData(List<Path> files, DataFormat dataFormat) {
+        return new BacktestConfig(instanceId, strategyParams, interval, exchange, sampleInterval, files, dataFormat,
+                maxDuration);
+    }
+
+    public BacktestConfig withExchange(ExchangeSettings settings) {
+        return new BacktestConfig(instanceId, strategyParams, interval, settings, sampleInterval, data, format,
+                maxDuration);
+    }
+}

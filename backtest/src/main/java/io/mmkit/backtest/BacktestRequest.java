@@ -1,0 +1,51 @@
+package io.mmkit.backtest;
+
+import io.mmkit.backtest.data.ReplaySource;
+import io.mmkit.core.spi.ConfiguredStrategy;
+import java.util.Objects;
+import java.util.function.DoubleConsumer;
+import java.util.function.Supplier;
+
+/**
+ * Everything {@link Backtests#run} needs.
+ *
+ * @param strategyName the name reports show, e.g. {@code grid}
+ * @param strategy builds the strategy instance (from a {@link io.mmkit.core.spi.StrategyProvider}, or a test's own)
+ * @param data opens the market data; called once per run, the run closes what it returns
+ * @param progress told the share of input read (0..1) as the run goes; called on the running thread
+ */
+public record BacktestRequest(
+        BacktestConfig config,
+        String strategyName,
+        ConfiguredStrategy strategy,
+        VenuePath path,
+        Supplier<ReplaySource> data,
+        DoubleConsumer progress) {
+
+    public BacktestRequest {
+        Objects.requireNonNull(config, "config");
+        Objects.requireNonNull(strategyName, "strategyName");
+        Objects.requireNonNull(strategy, "strategy");
+        Objects.requireNonNull(path, "path");
+        Objects.requireNonNull(data, "data");
+        Objects.requireNonNull(progress, "progress");
+    }
+
+    /** A request reading the config's own data files, in process, without progress reports. */
+    public static BacktestRequest of(BacktestConfig config, String strategyName, ConfiguredStrategy strategy) {
+        return new BacktestRequest(config, strategyName, strategy, VenuePath.IN_PROCESS,
+                () -> config.format().open(config.data()), p -> { });
+    }
+
+    public BacktestRequest withPath(VenuePath newPath) {
+        return new BacktestRequest(config, strategyName, strategy, newPath, data, progress);
+    }
+
+    public BacktestRequest withData(Supplier<ReplaySource> newData) {
+        return new BacktestRequest(config, strategyName, strategy, path, newData, progress);
+    }
+
+    public BacktestRequest withProgress(DoubleConsumer newProgress) {
+        return new BacktestRequest(config, strategyName, strategy, path, data, newProgress);
+    }
+}

@@ -1,0 +1,52 @@
+package io.mmkit.backtest.data;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+
+/** The data formats a backtest reads, and how to open a file in each. */
+public enum DataFormat {
+    /** Binance WebSocket recordings: {@code <ts> <raw JSON>} lines. */
+    BINANCE,
+    /** {@code time,type,side,price,quantity}; see {@link CsvReader}. */
+    CSV,
+    /** One JSON object per line; see {@link JsonLinesReader}. */
+    JSONL;
+
+    /**
+     * Guesses the format from the first file's name: {@code .csv[.gz]} is CSV, {@code .jsonl[.gz]} or
+     * {@code .ndjson[.gz]} JSON lines, anything else a Binance recording.
+     */
+    public static DataFormat guess(Path file) {
+        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+        if (name.endsWith(".gz")) {
+            name = name.substring(0, name.length() - 3);
+        }
+        if (name.endsWith(".csv")) {
+            return CSV;
+        }
+        if (name.endsWith(".jsonl") || name.endsWith(".ndjson")) {
+            return JSONL;
+        }
+        return BINANCE;
+    }
+
+    /** Parses {@code binance}, {@code csv} or {@code jsonl}. */
+    public static DataFormat named(String name) {
+        return valueOf(name.trim().toUpperCase(Locale.ROOT));
+    }
+
+    /**
+     * Opens {@code files} as one stream, read in order. Binance recordings share one book across files
+     * (continuation files); CSV and JSON-lines take exactly one file. The caller closes the source.
+     */
+    public ReplaySource open(List<Path> files) {
+        if (this == BINANCE) {
+            return new BinanceRecordingReader(files);
+        }
+        if (files.size() != 1) {
+            throw new IllegalArgumentException(this + " data is read from exactly one file, got " + files.size());
+        }
+        return this == CSV ? new CsvReader(files.get(0)) : new JsonLinesReader(files.get(0));
+    }
+}

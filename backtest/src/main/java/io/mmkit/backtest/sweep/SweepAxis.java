@@ -1,0 +1,67 @@
+package io.mmkit.backtest.sweep;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * One swept config key and its values, parsed from {@code key=from:to:step} (inclusive, decimal steps) or
+ * {@code key=a,b,c}. Keys are dotted config paths, e.g. {@code strategy.grid_spacing} or
+ * {@code backtest.fill_model}.
+ */
+public record SweepAxis(String key, List<Object> values) {
+    private static final int MAX_VALUES = 1000;
+
+    public SweepAxis {
+        Objects.requireNonNull(key, "key");
+        values = List.copyOf(values);
+        if (values.isEmpty()) {
+            throw new IllegalArgumentException("sweep of " + key + " has no values");
+        }
+    }
+
+    /** @throws IllegalArgumentException saying what is wrong with {@code spec} */
+    public static SweepAxis parse(String spec) {
+        int eq = spec.indexOf('=');
+        if (eq <= 0 || eq == spec.length() - 1) {
+            throw new IllegalArgumentException("sweep must be key=from:to:step or key=a,b,c, was \"" + spec + "\"");
+        }
+        String key = spec.substring(0, eq).trim();
+        String range = spec.substring(eq + 1).trim();
+        String[] parts = range.split(":");
+        List<Object> values = new ArrayList<>();
+        if (parts.length == 3) {
+            BigDecimal from = number(parts[0], spec);
+            BigDecimal to = number(parts[1], spec);
+            BigDecimal step = number(parts[2], spec);
+            if (step.signum() <= 0 || to.compareTo(from) < 0) {
+                throw new IllegalArgumentException("sweep " + spec + ": need from <= to and a positive step");
+            }
+            for (BigDecimal v = from; v.compareTo(to) <= 0; v = v.add(step)) {
+                if (values.size() == MAX_VALUES) {
+                    throw new IllegalArgumentException("sweep " + spec + " has more than " + MAX_VALUES + " values");
+                }
+                values.add(v);
+            }
+        } else {
+            for (String v : range.split(",")) {
+                String t = v.trim();
+                try {
+                    values.add(new BigDecimal(t));
+                } catch (NumberFormatException notANumber) {
+                    values.add(t);
+                }
+            }
+        }
+        return new SweepAxis(key, values);
+    }
+
+    private static BigDecimal number(String s, String spec) {
+        try {
+            return new BigDecimal(s.trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("sweep " + spec + ": \"" + s + "\" is not a number");
+        }
+    }
+}

@@ -1,0 +1,65 @@
+package io.mmkit.backtest.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+class BacktestCommandTest {
+    @TempDir
+    Path out;
+
+    final ByteArrayOutputStream stdout = new ByteArrayOutputStream();
+    final ByteArrayOutputStream stderr = new ByteArrayOutputStream();
+
+    int run(String... args) {
+        return new CommandLine(new BacktestCommand(new PrintStream(stdout, true, StandardCharsets.UTF_8),
+                new PrintStream(stderr, true, StandardCharsets.UTF_8))).execute(args);
+    }
+
+    static String config() throws Exception {
+        return Path.of(BacktestCommandTest.class.getResource("/grid-nexo.json").toURI()).toString();
+    }
+
+    @Test
+    void shouldPrintTheSummaryAndWriteTheThreeReports() throws Exception {
+        int status = run("--strategy", "grid", "--config", config(), "--fill-model", "trade-through",
+                "--out", out.toString());
+
+        assertThat(status).as(stderr.toString(StandardCharsets.UTF_8)).isZero();
+        String summary = stdout.toString(StandardCharsets.UTF_8);
+        assertThat(summary).contains("fill model: trade-through").contains("net PnL").contains("max drawdown");
+        assertThat(stderr.toString(StandardCharsets.UTF_8)).contains("100%");
+        assertThat(Files.readString(out.resolve("report.html"))).contains("<svg").contains("trade-through");
+        assertThat(Files.readString(out.resolve("report.json"))).contains("\"netPnl\"");
+        assertThat(Files.readString(out.resolve("fills.csv"))).startsWith("fill_id,time,");
+    }
+
+    @Test
+    void shouldSweepParametersAndPrintOneRowPerCombination() throws Exception {
+        int status = run("--strategy", "grid", "--config", config(), "--no-progress", "--threads", "2",
+                "--sweep", "strategy.order_quantity=20,50", "--sweep", "backtest.fill_model=touch,queue",
+                "--out", out.toString());
+
+        assertThat(status).as(stderr.toString(StandardCharsets.UTF_8)).isZero();
+        String table = stdout.toString(StandardCharsets.UTF_8);
+        assertThat(table.lines()).hasSize(2 + 4);
+        assertThat(table).contains("strategy.order_quantity").contains("net PnL");
+        assertThat(table.lines().skip(2)).extracting(l -> l.trim().split("\\s+")[1])
+                .containsExactly("touch", "queue", "touch", "queue");
+    }
+
+    @Test
+    void shouldNameTheBadKeyAndExitTwo() throws Exception {
+        int status = run("--strategy", "grid", "--config", config(), "--fill-model", "optimistic");
+
+        assertThat(status).isEqualTo(2);
+        assertThat(stderr.toString(StandardCharsets.UTF_8)).contains("unknown fill model \"optimistic\"");
+    }
+}
