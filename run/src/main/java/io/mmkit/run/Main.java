@@ -2,10 +2,16 @@ package io.mmkit.run;
 
 /** Entry point of the {@code run} command. Exits with the command's status. */
 public final class Main {
+    private static final String ENGINE_LOG = "MMKIT_ENGINE_LOG";
+
     private Main() {
     }
 
     public static void main(String[] args) {
+        if (args.length > 0 && args[0].equals("backtest") && System.getProperty(ENGINE_LOG) == null) {
+            // A backtest replays a day in seconds: per-order INFO lines would flood it. Set before logback starts.
+            System.setProperty(ENGINE_LOG, "WARN");
+        }
         int status = RunCommand.commandLine(new RunCommand()).execute(args);
         System.exit(status);
     }

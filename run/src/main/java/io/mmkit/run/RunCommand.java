@@ -1,5 +1,6 @@
 package io.mmkit.run;
 
+import io.mmkit.backtest.cli.BacktestCommand;
 import io.mmkit.core.config.ConfigException;
 import io.mmkit.core.config.Durations;
 import java.nio.file.Path;
@@ -20,7 +21,7 @@ import picocli.CommandLine.Spec;
                 "On stop it cancels every order it placed, verifies none remain, saves its data and exits.",
                 "Exit status: 0 clean stop, 1 orders may remain or the run failed, 2 bad config or usage."},
         footer = {"", "Strategies on the classpath: %n  ${STRATEGIES}"},
-        subcommands = {DaemonCommand.class})
+        subcommands = {DaemonCommand.class, BacktestCommand.class})
 public final class RunCommand implements Callable<Integer> {
     static final int CONFIG_ERROR = 2;
 
