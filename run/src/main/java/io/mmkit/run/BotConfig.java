@@ -83,6 +83,7 @@ record BotConfig(
                 market.requireAllRead();
             }
         });
+        top.value("backtest"); // read by `run backtest`; a live run ignores it
         top.requireAllRead();
         return new BotConfig(instanceId, symbol, exchange, strategy, markets, engine, storeDir, prefix);
     }

@@ -92,6 +92,9 @@ final class ConfigFile {
     }
 
     private static Object toPlain(JsonNode node) {
+        if (node.isIntegralNumber()) {
+            return node.bigIntegerValue(); // stays a whole number when handed on as JSON (e.g. recv_window_ms)
+        }
         if (node.isNumber()) {
             return node.decimalValue();
         }

@@ -71,6 +71,9 @@ public final class BacktestCommand implements Callable<Integer> {
     @Option(names = "--no-progress", description = "No progress bar.")
     boolean noProgress;
 
+    @Option(names = "--check", description = "Validate the config, strategy and data files, then exit.")
+    boolean checkOnly;
+
     public BacktestCommand() {
         this(System.out, System.err);
     }
@@ -95,6 +98,16 @@ public final class BacktestCommand implements Callable<Integer> {
             }
             BacktestConfig cfg = BacktestConfigReader.parse(tree, baseDir);
             ConfiguredStrategy configured = catalog.configure(strategy, cfg.strategyParams());
+            if (checkOnly) {
+                for (Path file : cfg.data()) {
+                    if (!Files.isReadable(file)) {
+                        throw new ConfigException("backtest.data", "cannot read " + file);
+                    }
+                }
+                out.println("config OK: " + config + " (strategy " + strategy + ", " + cfg.data().size()
+                        + " data file(s))");
+                return 0;
+            }
             BacktestRequest request = BacktestRequest.of(cfg, strategy, configured).withPath(venuePath);
             if (!noProgress) {
                 request = request.withProgress(new ProgressBar(err, "replaying"));
