@@ -25,11 +25,11 @@ class KillSwitchTest {
         return Duration.ofSeconds(seconds);
     }
 
-    /** Long 1 from 99.9 at t1 (mid 100: equity +0.1, the peak), then the mid drops to 97: drawdown 3. */
+    /** Long 1 from 99.89 at t1 (mid 100: equity +0.11, the peak), then the mid drops to 97: drawdown 3. */
     private static ScriptedFeed drop() {
         return ScriptedFeed.builder(SYMBOL, SimFixtures.T0)
                 .at(s(0)).top("99.99", "100.01")
-                .at(s(1)).trade("99.9", "5", Side.SELL)
+                .at(s(1)).trade("99.85", "5", Side.SELL)
                 .at(s(2)).top("96.99", "97.01")
                 .build();
     }
@@ -52,11 +52,11 @@ class KillSwitchTest {
         }
 
         assertThat(result.stopReason())
-                .isEqualTo("kill switch: drawdown 3 from peak equity 0.1 exceeds max_drawdown 2");
+                .isEqualTo("kill switch: drawdown 3 from peak equity 0.11 exceeds max_drawdown 2");
         assertThat(result.clean()).as("a kill switch stop is a failed run").isFalse();
         assertThat(result.ordersMaybeRemaining()).isEmpty();
         assertThat(run.sim.allOpenOrders()).isEmpty();
-        assertThat(run.fills(SYMBOL)).containsExactly("BUY 1 @ 99.9 MAKER");
+        assertThat(run.fills(SYMBOL)).containsExactly("BUY 1 @ 99.89 MAKER");
     }
 
     @Test
