@@ -61,7 +61,8 @@ public final class Backtests {
                 BacktestMetrics metrics = MetricsCalculator.compute(recorder, lastMid, config.sampleInterval());
                 request.progress().accept(1.0);
                 return new BacktestResult(config.instanceId(), request.strategyName(), settings.instrument().symbol(),
-                        settings.fillModel().label(), request.path().label(), describe(config, request.fillDelivery()), start, end,
+                        settings.fillModel().label(), request.path().label(),
+                        describe(config, request.fillDelivery()), start, end,
                         exchange.eventsApplied(), exchange.dataEnded(), run.clean(), run.stopReason(), metrics,
                         exchange.allFills(), recorder.series());
             }

@@ -27,6 +27,7 @@ public enum FillDelivery {
         };
     }
 
+    /** The name reports and the CLI use: {@code stream} or {@code poll}. */
     public String label() {
         return this == PUSHED ? "stream" : "poll";
     }

@@ -37,7 +37,8 @@ class RestOnlyModeTest {
     @Test
     void shouldReportTheStreamDownAndReadTheBookOverRestWhenBackpackStreamsAreOff() {
         venue.start();
-        venue.stubFor(get(urlPathEqualTo("/api/v1/depth")).willReturn(okJson(TestVenues.fixture("backpack/depth.json"))));
+        venue.stubFor(get(urlPathEqualTo("/api/v1/depth"))
+                .willReturn(okJson(TestVenues.fixture("backpack/depth.json"))));
         VenueConfig base = TestVenues.backpack("http://127.0.0.1:" + venue.port(), "ws://127.0.0.1:9");
         VenueConfig config = new VenueConfig(base.name(), base.market(), base.baseUrl(), base.wsUrl(), base.apiKey(),
                 base.secret(), base.recvWindowMillis(), base.http().withRateLimited(false),

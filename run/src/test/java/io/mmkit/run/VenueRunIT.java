@@ -102,7 +102,8 @@ class VenueRunIT {
 
     private boolean bothSidesResting() {
         List<OpenOrder> resting = venue.openOrders(SYMBOL);
-        return resting.stream().anyMatch(o -> o.side() == Side.BUY) && resting.stream().anyMatch(o -> o.side() == Side.SELL);
+        return resting.stream().anyMatch(o -> o.side() == Side.BUY)
+                && resting.stream().anyMatch(o -> o.side() == Side.SELL);
     }
 
     private void assertShutdownLoggedInOrder() {

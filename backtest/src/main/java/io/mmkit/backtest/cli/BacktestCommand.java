@@ -60,8 +60,8 @@ public final class BacktestCommand implements Callable<Integer> {
     @Option(names = "--path", defaultValue = "in-process", description = "in-process (default) or http (WireMock).")
     String path;
 
-    @Option(names = "--fill-delivery", description = "stream or poll: how fills reach the strategy (default: stream"
-            + " in process; http always polls). In-process with poll gives the http path's fills exactly.")
+    @Option(names = "--fill-delivery", description = "stream or poll: how fills reach the strategy (default:"
+            + " stream in process; http always polls). In-process with poll gives the http path's fills exactly.")
     String fillDelivery;
 
     @Option(names = "--out", defaultValue = "backtest-out", description = "Folder for the reports (default: ${DEFAULT-VALUE}).")
@@ -144,8 +144,8 @@ public final class BacktestCommand implements Callable<Integer> {
         int runs = axes.stream().mapToInt(a -> a.values().size()).reduce(1, (a, b) -> a * b);
         ProgressBar bar = noProgress ? null : new ProgressBar(err, runs + " runs on " + threads + " threads");
         List<Sweep.Row> rows = Sweep.run(tree, baseDir, axes, threads,
-                cfg -> delivery(BacktestRequest.of(cfg, strategy, catalog.configure(strategy, cfg.strategyParams()))
-                        .withPath(venuePath)),
+                cfg -> delivery(BacktestRequest.of(cfg, strategy,
+                        catalog.configure(strategy, cfg.strategyParams())).withPath(venuePath)),
                 n -> {
                     if (bar != null) {
                         bar.accept((double) n / runs);

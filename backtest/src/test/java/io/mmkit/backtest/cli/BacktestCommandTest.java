@@ -55,7 +55,8 @@ class BacktestCommandTest {
         assertThat(served).as(stderr.toString(StandardCharsets.UTF_8)).isZero();
         assertThat(Files.readString(http.resolve("report.json"))).contains("\"venuePath\" : \"http\"");
         assertThat(Files.readString(http.resolve("fills.csv")).lines()).hasSizeGreaterThan(1);
-        assertThat(Files.readString(http.resolve("fills.csv"))).isEqualTo(Files.readString(inProcess.resolve("fills.csv")));
+        assertThat(Files.readString(http.resolve("fills.csv")))
+                .isEqualTo(Files.readString(inProcess.resolve("fills.csv")));
     }
 
     @Test

@@ -63,7 +63,8 @@ public final class GatewayRequestsBenchmark {
                 long id = 1L + round * 1_000_000L;
                 while (venue.server().requestsServed() - served < total) {
                     String cid = Long.toString(id++);
-                    client.place(OrderRequest.postOnly("TEST_USDC", cid, Side.BUY, new BigDecimal("99"), BigDecimal.ONE));
+                    client.place(OrderRequest.postOnly("TEST_USDC", cid, Side.BUY, new BigDecimal("99"),
+                            BigDecimal.ONE));
                     client.bookTop("TEST_USDC");
                     client.cancel("TEST_USDC", cid);
                     client.openOrders("TEST_USDC");
