@@ -46,7 +46,7 @@ public final class Backtests {
                 throw new IllegalStateException("the data never shows a two-sided book: nothing to trade against");
             }
             Instant start = exchange.time().now();
-            try (VenueConnection venue = VenueConnection.open(request.path(), exchange)) {
+            try (VenueConnection venue = VenueConnection.open(request.path(), request.fillDelivery(), exchange)) {
                 EngineSettings engine = EngineSettings.of(config.instanceId(), config.interval())
                         .withDuration(config.maxDuration());
                 MarketMakerContext context = MarketMakerContext.of(engine, exchange.time(), new InMemoryTradeStore(),
@@ -61,7 +61,8 @@ public final class Backtests {
                 BacktestMetrics metrics = MetricsCalculator.compute(recorder, lastMid, config.sampleInterval());
                 request.progress().accept(1.0);
                 return new BacktestResult(config.instanceId(), request.strategyName(), settings.instrument().symbol(),
-                        settings.fillModel().label(), request.path().label(), describe(config), start, end,
+                        settings.fillModel().label(), request.path().label(),
+                        describe(config, request.fillDelivery()), start, end,
                         exchange.eventsApplied(), exchange.dataEnded(), run.clean(), run.stopReason(), metrics,
                         exchange.allFills(), recorder.series());
             }
@@ -77,9 +78,10 @@ public final class Backtests {
         }
     }
 
-    static List<Setting> describe(BacktestConfig config) {
+    static List<Setting> describe(BacktestConfig config, FillDelivery delivery) {
         ExchangeSettings s = config.exchange();
         return List.of(
+                new Setting("fill delivery", delivery.label()),
                 new Setting("fill model", s.fillModel().label()),
                 new Setting("maker fee", s.makerFee().toPlainString()),
                 new Setting("taker fee", s.takerFee().toPlainString()),

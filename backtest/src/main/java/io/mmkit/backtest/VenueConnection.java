@@ -1,11 +1,13 @@
 package io.mmkit.backtest;
 
 import io.mmkit.backtest.engine.BacktestExchange;
+import io.mmkit.backtest.http.BackpackOverHttp;
 import io.mmkit.core.exchange.ExchangeGateway;
 
 /**
- * The gateway a backtest's strategy talks to: the engine itself (in process), or the real venue client pointed
- * at the engine served over HTTP. Closing it stops the HTTP server, if any; the engine stays readable.
+ * The gateway a backtest's strategy talks to: the engine itself (in process, fills pushed), the engine with
+ * polled fills (in process, as the HTTP path sees it), or the real Backpack client pointed at the engine served
+ * over HTTP. Closing it stops the HTTP server, if any; the engine stays readable.
  */
 interface VenueConnection extends AutoCloseable {
 
@@ -14,21 +16,33 @@ interface VenueConnection extends AutoCloseable {
     @Override
     void close();
 
-    static VenueConnection open(VenuePath path, BacktestExchange exchange) {
-        if (path == VenuePath.IN_PROCESS) {
+    /** Blocks until an HTTP server, if any, listens. The caller closes the connection after the run. */
+    static VenueConnection open(VenuePath path, FillDelivery delivery, BacktestExchange exchange) {
+        if (path == VenuePath.HTTP) {
+            BackpackOverHttp http = BackpackOverHttp.open(exchange);
             return new VenueConnection() {
                 @Override
                 public ExchangeGateway gateway() {
-                    return exchange;
+                    return http.gateway();
                 }
 
                 @Override
                 public void close() {
-                    // The engine is closed by the strategy's shutdown; nothing else to stop.
+                    http.close();
                 }
             };
         }
-        throw new UnsupportedOperationException(
-                "--path http is not wired to the Backpack client yet (see backtest/README.md, The HTTP path); use in-process");
+        ExchangeGateway gateway = delivery == FillDelivery.POLLED ? new PolledFillsGateway(exchange) : exchange;
+        return new VenueConnection() {
+            @Override
+            public ExchangeGateway gateway() {
+                return gateway;
+            }
+
+            @Override
+            public void close() {
+                // The engine is closed by the strategy's shutdown; nothing else to stop.
+            }
+        };
     }
 }

@@ -31,8 +31,14 @@ import org.slf4j.LoggerFactory;
  * {"name": "backpack" | "binance", "market": "spot" | "perpetual",
  *  "base_url": "...", "ws_url": "...",                      (optional overrides, e.g. a local mock)
  *  "api_key_env": "BACKPACK_API_KEY", "secret_key_env": "BACKPACK_SECRET_KEY",
- *  "recv_window_ms": 5000, "timeouts": {"connect": "5s", "read": "10s", "call": "15s"}, "stale_after": "5s"}
+ *  "recv_window_ms": 5000, "timeouts": {"connect": "5s", "read": "10s", "call": "15s"}, "stale_after": "5s",
+ *  "streams": true, "rate_limit": true}                     (optional, both default true)
  * }</pre>
+ *
+ * <p>{@code "streams": false} is REST-only mode: no WebSocket is opened, book tops come from REST and the
+ * engine polls fills every iteration (the gateway reports the private stream down). For a mock venue without
+ * WebSockets, such as the backtest's simulated venue over HTTP. {@code "rate_limit": false} drops the
+ * client-side token bucket (the venue's documented limit); a venue's {@code Retry-After} is still honoured.
  *
  * <p>Keys are read from the environment map given, never logged (only a masked form) and not kept beyond the
  * gateway's signer. No static state.
@@ -41,7 +47,7 @@ public final class Gateways {
     private static final Logger LOG = LoggerFactory.getLogger(Gateways.class);
     private static final String P = "exchange.";
     private static final Set<String> KEYS = Set.of("name", "market", "base_url", "ws_url", "api_key_env",
-            "secret_key_env", "recv_window_ms", "timeouts", "stale_after");
+            "secret_key_env", "recv_window_ms", "timeouts", "stale_after", "streams", "rate_limit");
     private static final Set<String> TIMEOUT_KEYS = Set.of("connect", "read", "call");
     private static final long DEFAULT_RECV_WINDOW = 5_000;
     private static final long MAX_RECV_WINDOW = 60_000;
@@ -95,8 +101,8 @@ public final class Gateways {
             checkBackpackKeys(section, apiKey, secret);
         }
         long window = recvWindow(section);
-        HttpSettings http = timeouts(section.get("timeouts"));
-        StreamSettings streams = StreamSettings.defaults();
+        HttpSettings http = timeouts(section.get("timeouts")).withRateLimited(flag(section, "rate_limit"));
+        StreamSettings streams = StreamSettings.defaults().withEnabled(flag(section, "streams"));
         if (section.hasNonNull("stale_after")) {
             streams = streams.withStaleAfter(positiveDuration(section.get("stale_after"), P + "stale_after"));
         }
@@ -182,6 +188,18 @@ public final class Gateways {
         Duration read = t.hasNonNull("read") ? positiveDuration(t.get("read"), P + "timeouts.read") : http.readTimeout();
         Duration call = t.hasNonNull("call") ? positiveDuration(t.get("call"), P + "timeouts.call") : http.callTimeout();
         return http.withTimeouts(connect, read, call);
+    }
+
+    /** An optional boolean key, true when absent. */
+    private static boolean flag(JsonNode section, String key) {
+        JsonNode v = section.get(key);
+        if (v == null || v.isNull()) {
+            return true;
+        }
+        if (!v.isBoolean()) {
+            throw new ConfigException(P + key, "must be true or false, was " + v);
+        }
+        return v.asBoolean();
     }
 
     private static Duration positiveDuration(JsonNode v, String key) {

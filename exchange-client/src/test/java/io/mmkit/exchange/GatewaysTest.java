@@ -39,6 +39,28 @@ class GatewaysTest {
     }
 
     @Test
+    void shouldDefaultToStreamsAndRateLimitOnAndReadThemOffWhenFalse() {
+        String keys = "\"api_key_env\":\"BACKPACK_API_KEY\",\"secret_key_env\":\"BACKPACK_SECRET_KEY\"";
+        VenueConfig defaults = Gateways.read(json("{\"name\":\"backpack\"," + keys + "}"), ENV);
+        VenueConfig restOnly = Gateways.read(json("{\"name\":\"backpack\"," + keys
+                + ",\"streams\":false,\"rate_limit\":false}"), ENV);
+
+        assertThat(defaults.streams().enabled()).isTrue();
+        assertThat(defaults.http().rateLimited()).isTrue();
+        assertThat(restOnly.streams().enabled()).isFalse();
+        assertThat(restOnly.http().rateLimited()).isFalse();
+    }
+
+    @Test
+    void shouldNameTheStreamsOrRateLimitKeyWhenItIsNotABoolean() {
+        String keys = "\"api_key_env\":\"BINANCE_API_KEY\",\"secret_key_env\":\"BINANCE_SECRET_KEY\"";
+        assertProblem("{\"name\":\"binance\"," + keys + ",\"streams\":\"off\"}", "exchange.streams",
+                "must be true or false");
+        assertProblem("{\"name\":\"binance\"," + keys + ",\"rate_limit\":600}", "exchange.rate_limit",
+                "must be true or false");
+    }
+
+    @Test
     void shouldOpenTheNamedVenueWithoutNetworkIo() {
         try (ExchangeGateway backpack = Gateways.open(json("{\"name\":\"backpack\",\"api_key_env\":\"BACKPACK_API_KEY\","
                 + "\"secret_key_env\":\"BACKPACK_SECRET_KEY\"}"), ENV, new SimulatedTimeSource(TestVenues.START));

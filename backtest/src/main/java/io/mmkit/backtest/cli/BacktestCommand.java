@@ -4,6 +4,7 @@ import io.mmkit.backtest.BacktestConfig;
 import io.mmkit.backtest.BacktestConfigReader;
 import io.mmkit.backtest.BacktestRequest;
 import io.mmkit.backtest.Backtests;
+import io.mmkit.backtest.FillDelivery;
 import io.mmkit.backtest.StrategyCatalog;
 import io.mmkit.backtest.VenuePath;
 import io.mmkit.backtest.data.DataFormat;
@@ -59,6 +60,10 @@ public final class BacktestCommand implements Callable<Integer> {
     @Option(names = "--path", defaultValue = "in-process", description = "in-process (default) or http (WireMock).")
     String path;
 
+    @Option(names = "--fill-delivery", description = "stream or poll: how fills reach the strategy (default:"
+            + " stream in process; http always polls). In-process with poll gives the http path's fills exactly.")
+    String fillDelivery;
+
     @Option(names = "--out", defaultValue = "backtest-out", description = "Folder for the reports (default: ${DEFAULT-VALUE}).")
     Path outDir;
 
@@ -108,7 +113,7 @@ public final class BacktestCommand implements Callable<Integer> {
                         + " data file(s))");
                 return 0;
             }
-            BacktestRequest request = BacktestRequest.of(cfg, strategy, configured).withPath(venuePath);
+            BacktestRequest request = delivery(BacktestRequest.of(cfg, strategy, configured).withPath(venuePath));
             if (!noProgress) {
                 request = request.withProgress(new ProgressBar(err, "replaying"));
             }
@@ -123,6 +128,10 @@ public final class BacktestCommand implements Callable<Integer> {
             err.println("backtest failed: " + e.getMessage());
             return 2;
         }
+    }
+
+    private BacktestRequest delivery(BacktestRequest request) {
+        return fillDelivery == null ? request : request.withFillDelivery(FillDelivery.named(fillDelivery));
     }
 
     private Map<String, Object> applyOverrides(Map<String, Object> tree) {
@@ -148,8 +157,8 @@ public final class BacktestCommand implements Callable<Integer> {
         int runs = axes.stream().mapToInt(a -> a.values().size()).reduce(1, (a, b) -> a * b);
         ProgressBar bar = noProgress ? null : new ProgressBar(err, runs + " runs on " + threads + " threads");
         List<Sweep.Row> rows = Sweep.run(tree, baseDir, axes, threads,
-                cfg -> BacktestRequest.of(cfg, strategy, catalog.configure(strategy, cfg.strategyParams()))
-                        .withPath(venuePath),
+                cfg -> delivery(BacktestRequest.of(cfg, strategy,
+                        catalog.configure(strategy, cfg.strategyParams())).withPath(venuePath)),
                 n -> {
                     if (bar != null) {
                         bar.accept((double) n / runs);

@@ -15,6 +15,8 @@ import io.mmkit.core.model.OrderBook;
 import io.mmkit.core.model.OrderRequest;
 import io.mmkit.core.model.OrderType;
 import io.mmkit.core.model.PlaceResult;
+import io.mmkit.core.model.Position;
+import io.mmkit.core.model.RejectReason;
 import io.mmkit.core.model.Side;
 import io.mmkit.core.model.TimeInForce;
 import java.io.IOException;
@@ -24,10 +26,12 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Maps Backpack's REST shape onto a {@link BacktestExchange}: markets, depth, time, order execute / query /
- * cancel, open orders, cancel all, capital and fill history. Signatures are accepted unchecked (the simulated
- * venue has no keys). Answers are (status, JSON body) pairs; business rejections are 400s with Backpack's
- * {@code {"code","message"}} body. Thread-safe: the exchange is.
+ * Maps Backpack's REST shape onto a {@link BacktestExchange}: markets, depth, ticker, time, order execute /
+ * query / cancel, open orders, cancel all, capital, positions and fill history: every call the real
+ * {@code BackpackGateway} makes in REST-only mode. Signatures are accepted unchecked (the simulated venue has
+ * no keys). Answers are (status, JSON body) pairs; business rejections are 400s with Backpack's
+ * {@code {"code","message"}} body, worded as Backpack words them so the client maps them back to the same
+ * {@link RejectReason}. Thread-safe: the exchange is.
  */
 final class BackpackShapeHandler {
     /** An HTTP answer. */
@@ -48,12 +52,14 @@ final class BackpackShapeHandler {
             case "GET /api/v1/time" -> ok(Long.toString(exchange.time().now().toEpochMilli()));
             case "GET /api/v1/markets" -> ok(json.writeValueAsString(List.of(market())));
             case "GET /api/v1/depth" -> ok(json.writeValueAsString(depth()));
+            case "GET /api/v1/ticker" -> ok(json.writeValueAsString(ticker()));
             case "POST /api/v1/order" -> place(json.readTree(body));
             case "DELETE /api/v1/order" -> cancel(json.readTree(body));
             case "GET /api/v1/order" -> query(query.get("clientId"));
             case "GET /api/v1/orders" -> ok(json.writeValueAsString(orders(exchange.openOrders(instrument.symbol()))));
             case "DELETE /api/v1/orders" -> cancelAll();
             case "GET /api/v1/capital" -> ok(json.writeValueAsString(capital()));
+            case "GET /api/v1/position" -> ok(json.writeValueAsString(positions()));
             case "GET /wapi/v1/history/fills" -> ok(json.writeValueAsString(fills(query.get("from"))));
             default -> new Answer(404, error("NOT_FOUND", "no such endpoint " + method + " " + path));
         };
@@ -73,15 +79,38 @@ final class BackpackShapeHandler {
             return ok(json.writeValueAsString(order(a.order(), "New")));
         }
         PlaceResult.Rejected r = (PlaceResult.Rejected) result;
-        return new Answer(400, error("INVALID_ORDER", r.reason() + ": " + r.detail()));
+        return new Answer(400, error("INVALID_ORDER", wording(r)));
+    }
+
+    /** Backpack's words for a rejection, which its client's error adapter reads back as the same reason. */
+    private static String wording(PlaceResult.Rejected r) {
+        return switch (r.reason()) {
+            case POST_ONLY_WOULD_CROSS -> "Order would immediately match and take.";
+            case INSUFFICIENT_FUNDS -> "Insufficient funds.";
+            case BELOW_MIN_QUANTITY -> "Quantity is below the minimum allowed value.";
+            case BELOW_MIN_NOTIONAL -> "Order notional is below the minimum allowed value.";
+            case INVALID_PRECISION -> "Price or quantity does not match the tick size or step size.";
+            case REDUCE_ONLY_REJECTED -> "Reduce only order would not reduce the position.";
+            case DUPLICATE_CLIENT_ID -> "Duplicate client id.";
+            case NO_LIQUIDITY -> "Not enough liquidity to fill the order.";
+            case OTHER -> "Order rejected: " + r.detail();
+        };
     }
 
     private Answer cancel(JsonNode b) throws IOException {
         String id = b.path("clientId").asText();
         OpenOrder open = find(id);
+        // The engine's answer decides, as in process: the listed order only fills in the body.
         CancelResult r = exchange.cancel(b.path("symbol").asText(), id);
-        if (r == CancelResult.NOT_FOUND || open == null) {
+        if (r == CancelResult.NOT_FOUND) {
             return new Answer(404, error("RESOURCE_NOT_FOUND", "Order not found"));
+        }
+        if (open == null) {
+            ObjectNode n = json.createObjectNode();
+            n.put("clientId", Long.parseLong(id));
+            n.put("symbol", instrument.symbol());
+            n.put("status", "Cancelled");
+            return ok(n.toString());
         }
         return ok(json.writeValueAsString(order(open, "Cancelled")));
     }
@@ -134,6 +163,33 @@ final class BackpackShapeHandler {
         d.put("lastUpdateId", "0");
         d.put("timestamp", book.time().toEpochMilli());
         return d;
+    }
+
+    private ObjectNode ticker() {
+        ObjectNode t = json.createObjectNode();
+        t.put("symbol", instrument.symbol());
+        OrderBook book = exchange.orderBook(instrument.symbol(), 1);
+        if (!book.bids().isEmpty() && !book.asks().isEmpty()) {
+            String mid = book.bids().get(0).price().add(book.asks().get(0).price())
+                    .divide(BigDecimal.valueOf(2)).toPlainString();
+            t.put("firstPrice", mid).put("lastPrice", mid).put("high", mid).put("low", mid);
+        }
+        t.put("volume", "0").put("quoteVolume", "0").put("trades", 0);
+        return t;
+    }
+
+    private ArrayNode positions() {
+        ArrayNode out = json.createArrayNode();
+        for (Position p : exchange.positions()) {
+            out.addObject().put("symbol", p.symbol())
+                    .put("netQuantity", p.quantity().toPlainString())
+                    .put("entryPrice", p.entryPrice().toPlainString())
+                    .put("markPrice", p.markPrice().toPlainString())
+                    .put("pnlUnrealized", p.unrealizedPnl().toPlainString())
+                    .put("pnlRealized", "0")
+                    .put("cumulativeFundingPayment", p.fundingPaid().toPlainString());
+        }
+        return out;
     }
 
     private static void levels(ArrayNode out, List<BookLevel> levels) {

@@ -15,6 +15,7 @@ import java.io.IOException;
 import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The backtest engine behind a real HTTP server: WireMock on 127.0.0.1 (a free port, request journal off) with
@@ -27,13 +28,14 @@ import java.util.Map;
 public final class SimulatedVenueServer implements AutoCloseable {
     private static final String TRANSFORMER = "mmkit-simulated-venue";
     private final WireMockServer server;
+    private final AtomicLong served = new AtomicLong();
     private boolean closed;
 
     /** Starts the server; blocks until it listens. */
     public SimulatedVenueServer(BacktestExchange exchange) {
         BackpackShapeHandler handler = new BackpackShapeHandler(exchange);
         server = new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort().disableRequestJournal()
-                .containerThreads(8).extensions(new Transformer(handler)));
+                .containerThreads(8).extensions(new Transformer(handler, served)));
         server.start();
         server.stubFor(any(anyUrl()).willReturn(aResponse().withTransformers(TRANSFORMER)));
     }
@@ -41,6 +43,11 @@ public final class SimulatedVenueServer implements AutoCloseable {
     /** E.g. {@code http://127.0.0.1:41235}. */
     public String baseUrl() {
         return "http://127.0.0.1:" + server.port();
+    }
+
+    /** Requests answered so far (for throughput figures; the request journal is off). Any thread. */
+    public long requestsServed() {
+        return served.get();
     }
 
     @Override
@@ -53,9 +60,11 @@ public final class SimulatedVenueServer implements AutoCloseable {
 
     private static final class Transformer implements ResponseDefinitionTransformerV2 {
         private final BackpackShapeHandler handler;
+        private final AtomicLong served;
 
-        Transformer(BackpackShapeHandler handler) {
+        Transformer(BackpackShapeHandler handler, AtomicLong served) {
             this.handler = handler;
+            this.served = served;
         }
 
         @Override
@@ -79,6 +88,7 @@ public final class SimulatedVenueServer implements AutoCloseable {
                 a = new BackpackShapeHandler.Answer(400, "{\"code\":\"INVALID_CLIENT_REQUEST\",\"message\":\""
                         + String.valueOf(e.getMessage()).replace("\"", "'") + "\"}");
             }
+            served.incrementAndGet();
             return new ResponseDefinition(a.status(), a.body());
         }
 

@@ -42,6 +42,24 @@ class BacktestCommandTest {
     }
 
     @Test
+    void shouldRunThroughTheRealBackpackClientOverHttpAndMatchAPolledInProcessRun() throws Exception {
+        Path inProcess = out.resolve("in-process");
+        Path http = out.resolve("http");
+
+        int polled = run("--strategy", "grid", "--config", config(), "--no-progress", "--fill-delivery", "poll",
+                "--out", inProcess.toString());
+        int served = run("--strategy", "grid", "--config", config(), "--no-progress", "--path", "http",
+                "--out", http.toString());
+
+        assertThat(polled).as(stderr.toString(StandardCharsets.UTF_8)).isZero();
+        assertThat(served).as(stderr.toString(StandardCharsets.UTF_8)).isZero();
+        assertThat(Files.readString(http.resolve("report.json"))).contains("\"venuePath\" : \"http\"");
+        assertThat(Files.readString(http.resolve("fills.csv")).lines()).hasSizeGreaterThan(1);
+        assertThat(Files.readString(http.resolve("fills.csv")))
+                .isEqualTo(Files.readString(inProcess.resolve("fills.csv")));
+    }
+
+    @Test
     void shouldSweepParametersAndPrintOneRowPerCombination() throws Exception {
         int status = run("--strategy", "grid", "--config", config(), "--no-progress", "--threads", "2",
                 "--sweep", "strategy.order_quantity=20,50", "--sweep", "backtest.fill_model=touch,queue",

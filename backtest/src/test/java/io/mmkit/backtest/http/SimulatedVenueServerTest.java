@@ -73,7 +73,7 @@ class SimulatedVenueServerTest {
                     .contains("\"asks\":[[\"101\",\"10\"]]").contains("\"bids\":[[\"100\",\"10\"]]");
             var crossing = client.placeBid("TEST_USDC", "7", "101", "1");
             assertThat(crossing.statusCode()).isEqualTo(400);
-            assertThat(crossing.body()).contains("POST_ONLY_WOULD_CROSS");
+            assertThat(crossing.body()).contains("would immediately match");
             assertThat(client.cancel("TEST_USDC", "999").statusCode()).isEqualTo(404);
         }
     }

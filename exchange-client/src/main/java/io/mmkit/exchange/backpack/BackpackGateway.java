@@ -92,7 +92,8 @@ public final class BackpackGateway implements ExchangeGateway {
         BackpackErrors errors = new BackpackErrors(mapper);
         ServerClock clock = new ServerClock(time);
         RestTransport transport = new RestTransport(BackpackErrors.VENUE, client, config.http(), clock,
-                new WeightRateLimiter(time, REQUESTS_PER_MINUTE, Duration.ofMinutes(1)),
+                config.http().rateLimited() ? new WeightRateLimiter(time, REQUESTS_PER_MINUTE, Duration.ofMinutes(1))
+                        : WeightRateLimiter.unbounded(time),
                 new Backoff(config.http().baseBackoff(), config.http().maxBackoff(), random), errors,
                 config.redactor());
         BackpackRestApi api = new BackpackRestApi(transport, HttpUrl.get(config.baseUrl()), config.apiKey(),
@@ -130,12 +131,25 @@ public final class BackpackGateway implements ExchangeGateway {
         return loaded;
     }
 
+    /**
+     * Opens the market and account streams for {@code symbol}, with REST fill polling while the account stream
+     * is down. Returns at once; events reach {@code listener} on a dispatcher thread of this subscription.
+     *
+     * <p>REST-only mode ({@code "streams": false}): opens no socket and starts no thread; tells
+     * {@code listener} once, on the calling thread, that the private stream is down, so the caller polls
+     * {@link #fillsSince} itself. Book tops then always come from REST.
+     */
     @Override
     public void subscribe(String symbol, ExchangeListener listener) {
         if (closed) {
             throw new IllegalStateException("gateway is closed");
         }
         StreamSettings s = config.streams();
+        if (!s.enabled()) {
+            LOG.info("backpack {}: streams off (REST-only): book from REST, fills by the caller's polling", symbol);
+            listener.onConnectionState(false);
+            return;
+        }
         TimeSource time = clock.timeSource();
         EventDispatcher dispatcher = new EventDispatcher(listener, "backpack-events-" + symbol, 10_000);
         BookFeed feed = new BookFeed(symbol, LocalOrderBook.Continuity.NEXT_ID, () -> restBook(symbol, 1000),

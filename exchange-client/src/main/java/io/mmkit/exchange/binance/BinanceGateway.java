@@ -93,7 +93,9 @@ public final class BinanceGateway implements ExchangeGateway {
         BinanceErrors errors = new BinanceErrors(mapper);
         ServerClock clock = new ServerClock(time);
         RestTransport transport = new RestTransport(BinanceErrors.VENUE, client, config.http(), clock,
-                new WeightRateLimiter(time, market.weightPerMinute(), Duration.ofMinutes(1)),
+                config.http().rateLimited()
+                        ? new WeightRateLimiter(time, market.weightPerMinute(), Duration.ofMinutes(1))
+                        : WeightRateLimiter.unbounded(time),
                 new Backoff(config.http().baseBackoff(), config.http().maxBackoff(), random), errors,
                 config.redactor());
         BinanceRestApi api = new BinanceRestApi(transport, market, HttpUrl.get(config.baseUrl()), config.apiKey(),
@@ -129,12 +131,25 @@ public final class BinanceGateway implements ExchangeGateway {
         throw new ExchangeException(venue(), "unknown market " + symbol);
     }
 
+    /**
+     * Opens the market and user-data streams for {@code symbol}, with REST fill polling while the user stream
+     * is down. Returns at once; events reach {@code listener} on a dispatcher thread of this subscription.
+     *
+     * <p>REST-only mode ({@code "streams": false}): opens no socket, creates no listen key and starts no
+     * thread; tells {@code listener} once, on the calling thread, that the private stream is down, so the caller
+     * polls {@link #fillsSince} itself. Book tops then always come from REST.
+     */
     @Override
     public void subscribe(String symbol, ExchangeListener listener) {
         if (closed) {
             throw new IllegalStateException("gateway is closed");
         }
         StreamSettings s = config.streams();
+        if (!s.enabled()) {
+            LOG.info("binance {}: streams off (REST-only): book from REST, fills by the caller's polling", symbol);
+            listener.onConnectionState(false);
+            return;
+        }
         TimeSource time = clock.timeSource();
         EventDispatcher dispatcher = new EventDispatcher(listener, "binance-events-" + symbol, 10_000);
         BookFeed feed = new BookFeed(symbol, api.market().continuity(), () -> restBook(symbol, 1000), scheduler, time,

@@ -14,6 +14,9 @@ import java.util.Objects;
  * @param maxBackoff cap on one retry delay
  * @param maxRetryAfter a venue's {@code Retry-After} longer than this is not waited out: the call fails with
  *     a {@link io.mmkit.core.exchange.RateLimitException} instead
+ * @param rateLimited whether calls wait for the client-side token bucket sized to the venue's documented limit
+ *     (config {@code "rate_limit"}, default true). False for a local mock or a backtest, where a wait on a
+ *     simulated clock would move the market; a venue's {@code Retry-After} is honoured either way
  */
 public record HttpSettings(
         Duration connectTimeout,
@@ -22,7 +25,14 @@ public record HttpSettings(
         int maxAttempts,
         Duration baseBackoff,
         Duration maxBackoff,
-        Duration maxRetryAfter) {
+        Duration maxRetryAfter,
+        boolean rateLimited) {
+
+    /** Rate-limited by the venue's documented limit. */
+    public HttpSettings(Duration connectTimeout, Duration readTimeout, Duration callTimeout, int maxAttempts,
+                        Duration baseBackoff, Duration maxBackoff, Duration maxRetryAfter) {
+        this(connectTimeout, readTimeout, callTimeout, maxAttempts, baseBackoff, maxBackoff, maxRetryAfter, true);
+    }
 
     public HttpSettings {
         requirePositive(connectTimeout, "connectTimeout");
@@ -43,11 +53,19 @@ public record HttpSettings(
     }
 
     public HttpSettings withTimeouts(Duration connect, Duration read, Duration call) {
-        return new HttpSettings(connect, read, call, maxAttempts, baseBackoff, maxBackoff, maxRetryAfter);
+        return new HttpSettings(connect, read, call, maxAttempts, baseBackoff, maxBackoff, maxRetryAfter,
+                rateLimited);
     }
 
     public HttpSettings withRetries(int attempts, Duration base, Duration max) {
-        return new HttpSettings(connectTimeout, readTimeout, callTimeout, attempts, base, max, maxRetryAfter);
+        return new HttpSettings(connectTimeout, readTimeout, callTimeout, attempts, base, max, maxRetryAfter,
+                rateLimited);
+    }
+
+    /** With or without the client-side rate limit (see {@link #rateLimited()}). */
+    public HttpSettings withRateLimited(boolean limited) {
+        return new HttpSettings(connectTimeout, readTimeout, callTimeout, maxAttempts, baseBackoff, maxBackoff,
+                maxRetryAfter, limited);
     }
 
     private static void requirePositive(Duration d, String name) {

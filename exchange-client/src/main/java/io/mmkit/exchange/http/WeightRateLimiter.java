@@ -7,7 +7,8 @@ import java.util.Objects;
 
 /**
  * A token bucket counted in request weight: {@code capacity} weight per {@code window}, refilled continuously.
- * A venue's {@code Retry-After} closes the bucket until that instant.
+ * A venue's {@code Retry-After} closes the bucket until that instant. An {@link #unbounded} limiter has no
+ * bucket and only honours {@code Retry-After}.
  *
  * <p>Thread-safe. {@link #acquire(int)} blocks the calling thread through the injected {@link TimeSource}
  * (interruptible, bounded by the time the bucket needs to refill).
@@ -16,20 +17,34 @@ public final class WeightRateLimiter {
     private final TimeSource time;
     private final double capacity;
     private final double perMilli;
+    private final boolean bounded;
     private double tokens;
     private Instant refilledAt;
     private Instant closedUntil;
 
     public WeightRateLimiter(TimeSource time, int capacity, Duration window) {
+        this(time, capacity, window, true);
+    }
+
+    private WeightRateLimiter(TimeSource time, int capacity, Duration window, boolean bounded) {
         this.time = Objects.requireNonNull(time, "time");
         if (capacity < 1 || window.isZero() || window.isNegative()) {
             throw new IllegalArgumentException("need capacity >= 1 and a positive window");
         }
+        this.bounded = bounded;
         this.capacity = capacity;
         this.perMilli = capacity / (double) window.toMillis();
         this.tokens = capacity;
         this.refilledAt = time.now();
         this.closedUntil = Instant.MIN;
+    }
+
+    /**
+     * A limiter that never waits for weight, only for a venue's {@code Retry-After}: for a local mock or a
+     * backtest, where no {@code Retry-After} comes and so {@link #acquire} never touches the time source.
+     */
+    public static WeightRateLimiter unbounded(TimeSource time) {
+        return new WeightRateLimiter(time, 1, Duration.ofMinutes(1), false);
     }
 
     /**
@@ -67,6 +82,9 @@ public final class WeightRateLimiter {
         Instant now = time.now();
         if (now.isBefore(closedUntil)) {
             return Duration.between(now, closedUntil);
+        }
+        if (!bounded) {
+            return Duration.ZERO;
         }
         refill(now);
         if (tokens >= need) {

@@ -12,9 +12,19 @@ import java.util.Objects;
  * @param silenceTimeout a socket with no message for this long is reconnected
  * @param reconnectBase first reconnect delay; doubles per failure, with jitter
  * @param reconnectMax cap on one reconnect delay
+ * @param enabled false for REST-only mode (config {@code "streams": false}): {@code subscribe} opens no socket
+ *     and starts no thread, reports the private stream down once, and the caller polls fills itself. For
+ *     venues or mocks without WebSockets, such as the backtest's simulated venue served over HTTP
  */
 public record StreamSettings(Duration staleAfter, Duration fillPollInterval, Duration pingInterval,
-                             Duration silenceTimeout, Duration reconnectBase, Duration reconnectMax) {
+                             Duration silenceTimeout, Duration reconnectBase, Duration reconnectMax,
+                             boolean enabled) {
+    /** Streams on. */
+    public StreamSettings(Duration staleAfter, Duration fillPollInterval, Duration pingInterval,
+                          Duration silenceTimeout, Duration reconnectBase, Duration reconnectMax) {
+        this(staleAfter, fillPollInterval, pingInterval, silenceTimeout, reconnectBase, reconnectMax, true);
+    }
+
     public StreamSettings {
         Objects.requireNonNull(staleAfter, "staleAfter");
         Objects.requireNonNull(fillPollInterval, "fillPollInterval");
@@ -31,14 +41,22 @@ public record StreamSettings(Duration staleAfter, Duration fillPollInterval, Dur
     }
 
     public StreamSettings withStaleAfter(Duration d) {
-        return new StreamSettings(d, fillPollInterval, pingInterval, silenceTimeout, reconnectBase, reconnectMax);
+        return new StreamSettings(d, fillPollInterval, pingInterval, silenceTimeout, reconnectBase, reconnectMax,
+                enabled);
     }
 
     public StreamSettings withReconnect(Duration base, Duration max) {
-        return new StreamSettings(staleAfter, fillPollInterval, pingInterval, silenceTimeout, base, max);
+        return new StreamSettings(staleAfter, fillPollInterval, pingInterval, silenceTimeout, base, max, enabled);
     }
 
     public StreamSettings withFillPollInterval(Duration d) {
-        return new StreamSettings(staleAfter, d, pingInterval, silenceTimeout, reconnectBase, reconnectMax);
+        return new StreamSettings(staleAfter, d, pingInterval, silenceTimeout, reconnectBase, reconnectMax,
+                enabled);
+    }
+
+    /** Streams on, or REST-only when {@code on} is false (see {@link #enabled()}). */
+    public StreamSettings withEnabled(boolean on) {
+        return new StreamSettings(staleAfter, fillPollInterval, pingInterval, silenceTimeout, reconnectBase,
+                reconnectMax, on);
     }
 }

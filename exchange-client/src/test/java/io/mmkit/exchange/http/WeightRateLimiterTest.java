@@ -33,6 +33,29 @@ class WeightRateLimiterTest {
     }
 
     @Test
+    void shouldNeverWaitForWeightWhenUnbounded() throws InterruptedException {
+        WeightRateLimiter limiter = WeightRateLimiter.unbounded(time);
+        Instant before = time.now();
+
+        for (int i = 0; i < 100_000; i++) {
+            limiter.acquire(50);
+        }
+
+        assertThat(time.now()).as("a simulated clock is never advanced").isEqualTo(before);
+    }
+
+    @Test
+    void shouldStillHonourRetryAfterWhenUnbounded() throws InterruptedException {
+        WeightRateLimiter limiter = WeightRateLimiter.unbounded(time);
+        limiter.closeFor(Duration.ofSeconds(3));
+        Instant before = time.now();
+
+        limiter.acquire(1);
+
+        assertThat(Duration.between(before, time.now())).isGreaterThanOrEqualTo(Duration.ofSeconds(3));
+    }
+
+    @Test
     void shouldGiveJitteredBackoffWithinItsCap() {
         Backoff backoff = new Backoff(Duration.ofMillis(100), Duration.ofSeconds(1), new java.util.Random(42));
 

@@ -1,0 +1,80 @@
+package io.mmkit.exchange;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import io.mmkit.core.model.BookTop;
+import io.mmkit.core.model.MarketType;
+import io.mmkit.core.time.SimulatedTimeSource;
+import io.mmkit.exchange.backpack.BackpackGateway;
+import io.mmkit.exchange.binance.BinanceGateway;
+import io.mmkit.exchange.ws.RecordingListener;
+import java.time.Instant;
+import java.util.Random;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@code "streams": false}: subscribing opens no socket and starts no thread, says the private stream is down
+ * (so the engine polls fills), and the book comes from REST. With {@code "rate_limit": false} no call waits on
+ * the (simulated) clock.
+ */
+class RestOnlyModeTest {
+    private final WireMockServer venue = new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort());
+    private final SimulatedTimeSource time = new SimulatedTimeSource(TestVenues.START);
+
+    @AfterEach
+    void stopVenue() {
+        venue.stop();
+    }
+
+    @Test
+    void shouldReportTheStreamDownAndReadTheBookOverRestWhenBackpackStreamsAreOff() {
+        venue.start();
+        venue.stubFor(get(urlPathEqualTo("/api/v1/depth"))
+                .willReturn(okJson(TestVenues.fixture("backpack/depth.json"))));
+        VenueConfig base = TestVenues.backpack("http://127.0.0.1:" + venue.port(), "ws://127.0.0.1:9");
+        VenueConfig config = new VenueConfig(base.name(), base.market(), base.baseUrl(), base.wsUrl(), base.apiKey(),
+                base.secret(), base.recvWindowMillis(), base.http().withRateLimited(false),
+                base.streams().withEnabled(false));
+        RecordingListener listener = new RecordingListener();
+
+        try (BackpackGateway gateway = BackpackGateway.open(config, time, new Random(1))) {
+            gateway.subscribe("SOL_USDC", listener);
+
+            assertThat(listener.connectionStates).containsExactly(false);
+            assertThat(gateway.subscription("SOL_USDC")).isEmpty();
+            assertThat(Thread.getAllStackTraces().keySet()).extracting(Thread::getName)
+                    .as("no dispatcher, poller or socket thread").noneMatch(n -> n.startsWith("backpack-"));
+            Instant before = time.now();
+            for (int i = 0; i < 50; i++) {
+                BookTop top = gateway.bookTop("SOL_USDC");
+                assertThat(top.bidPrice()).isPositive();
+            }
+            assertThat(time.now()).as("no call waited on the simulated clock").isEqualTo(before);
+        }
+    }
+
+    @Test
+    void shouldCreateNoListenKeyWhenBinanceStreamsAreOff() {
+        venue.start();
+        VenueConfig base = TestVenues.binance(MarketType.SPOT, "http://127.0.0.1:" + venue.port(), "ws://127.0.0.1:9");
+        VenueConfig config = new VenueConfig(base.name(), base.market(), base.baseUrl(), base.wsUrl(), base.apiKey(),
+                base.secret(), base.recvWindowMillis(), base.http(), base.streams().withEnabled(false));
+        RecordingListener listener = new RecordingListener();
+
+        try (BinanceGateway gateway = BinanceGateway.open(config, time, new Random(1))) {
+            gateway.subscribe("BTCUSDT", listener);
+
+            assertThat(listener.connectionStates).containsExactly(false);
+            assertThat(gateway.subscription("BTCUSDT")).isEmpty();
+        }
+        venue.verify(0, anyRequestedFor(anyUrl()));
+    }
+}
