@@ -1,5 +1,6 @@
 package io.mmkit.backtest;
 
+import io.mmkit.core.spi.StrategyCatalog;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

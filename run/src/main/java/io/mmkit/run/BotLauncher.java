@@ -1,7 +1,7 @@
 package io.mmkit.run;
 
+import io.mmkit.core.spi.StrategyCatalog;
 import io.mmkit.core.config.ConfigException;
-import io.mmkit.core.config.StrategyParams;
 import io.mmkit.core.engine.ClientOrderIds;
 import io.mmkit.core.engine.EngineSettings;
 import io.mmkit.core.engine.MarketMaker;
@@ -49,8 +49,7 @@ final class BotLauncher {
         if (durationOverride != null) {
             config = withDuration(config, durationOverride);
         }
-        ConfiguredStrategy strategy = catalog.find(strategyName)
-                .configure(new StrategyParams("strategy", config.strategy()));
+        ConfiguredStrategy strategy = catalog.configure(strategyName, config.strategy());
         Venues.Validated primary = Venues.validate("exchange", config.exchange(), config.symbol(), env);
         Map<String, Venues.Validated> extra = new LinkedHashMap<>();
         for (String name : strategy.requiredMarkets()) {

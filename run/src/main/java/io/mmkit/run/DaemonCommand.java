@@ -1,5 +1,6 @@
 package io.mmkit.run;
 
+import io.mmkit.core.spi.StrategyCatalog;
 import io.mmkit.core.config.ConfigException;
 import io.mmkit.core.config.Durations;
 import java.io.IOException;
@@ -56,7 +57,7 @@ final class DaemonCommand {
             PrintWriter err = spec.commandLine().getErr();
             BotLauncher.Prepared bot;
             try {
-                bot = new BotLauncher(StrategyCatalog.fromClasspath(), System.getenv()).prepare(strategy, config, null);
+                bot = new BotLauncher(StrategyCatalog.load(), System.getenv()).prepare(strategy, config, null);
             } catch (ConfigException e) {
                 err.println("mmkit: config error: " + e.getMessage());
                 return RunCommand.CONFIG_ERROR;

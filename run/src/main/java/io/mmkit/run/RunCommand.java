@@ -1,5 +1,6 @@
 package io.mmkit.run;
 
+import io.mmkit.core.spi.StrategyCatalog;
 import io.mmkit.backtest.cli.BacktestCommand;
 import io.mmkit.core.config.ConfigException;
 import io.mmkit.core.config.Durations;
@@ -47,7 +48,7 @@ public final class RunCommand implements Callable<Integer> {
     private final StrategyCatalog catalog;
 
     public RunCommand() {
-        this(System.getenv(), StrategyCatalog.fromClasspath());
+        this(System.getenv(), StrategyCatalog.load());
     }
 
     RunCommand(Map<String, String> env, StrategyCatalog catalog) {
@@ -96,7 +97,7 @@ public final class RunCommand implements Callable<Integer> {
 
     /** The command line with the strategy list substituted into the help footer. */
     static CommandLine commandLine(RunCommand command) {
-        String list = String.join(", ", command.catalog.all().keySet());
+        String list = String.join(", ", command.catalog.names());
         System.setProperty("STRATEGIES", list.isEmpty() ? "(none found)" : list);
         return new CommandLine(command);
     }

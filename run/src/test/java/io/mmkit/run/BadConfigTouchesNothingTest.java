@@ -1,5 +1,6 @@
 package io.mmkit.run;
 
+import io.mmkit.core.spi.StrategyCatalog;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.any;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
@@ -63,7 +64,7 @@ class BadConfigTouchesNothingTest {
     void shouldReachTheVenueWithTheSameConfigWhenItIsValid() throws Exception {
         Path cfg = Files.writeString(dir.resolve("ok.json"), config().replace("\"store\"",
                 "\"shutdown\": {\"cancel_timeout\": \"500ms\", \"total_timeout\": \"2s\"}, \"store\""));
-        CommandLine cl = RunCommand.commandLine(new RunCommand(ENV, StrategyCatalog.fromClasspath()));
+        CommandLine cl = RunCommand.commandLine(new RunCommand(ENV, StrategyCatalog.load()));
         cl.setErr(new PrintWriter(new StringWriter(), true));
 
         int status = cl.execute("--strategy", "grid", "--config", cfg.toString(), "--duration", "1s");
@@ -87,7 +88,7 @@ class BadConfigTouchesNothingTest {
         assertThat(text).contains(from);
         Path cfg = Files.writeString(dir.resolve("bad.json"), text.replace(from, to));
         StringWriter err = new StringWriter();
-        CommandLine cl = RunCommand.commandLine(new RunCommand(ENV, StrategyCatalog.fromClasspath()));
+        CommandLine cl = RunCommand.commandLine(new RunCommand(ENV, StrategyCatalog.load()));
         cl.setErr(new PrintWriter(err, true));
 
         int status = cl.execute("--strategy", "grid", "--config", cfg.toString());

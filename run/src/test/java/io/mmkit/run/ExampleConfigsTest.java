@@ -1,5 +1,6 @@
 package io.mmkit.run;
 
+import io.mmkit.core.spi.StrategyCatalog;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -46,7 +47,7 @@ class ExampleConfigsTest {
     void shouldPassValidation(Path file) {
         StringWriter err = new StringWriter();
         StringWriter out = new StringWriter();
-        CommandLine cl = RunCommand.commandLine(new RunCommand(ENV, StrategyCatalog.fromClasspath()));
+        CommandLine cl = RunCommand.commandLine(new RunCommand(ENV, StrategyCatalog.load()));
         cl.setErr(new PrintWriter(err, true));
         cl.setOut(new PrintWriter(out, true));
         String[] args = file.getFileName().toString().startsWith("backtest")

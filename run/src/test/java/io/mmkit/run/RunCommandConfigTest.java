@@ -1,5 +1,6 @@
 package io.mmkit.run;
 
+import io.mmkit.core.spi.StrategyCatalog;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -24,7 +25,7 @@ class RunCommandConfigTest {
 
     private int run(String... args) {
         CommandLine cl = RunCommand.commandLine(new RunCommand(Map.of("HOME_QTY", "0.5"),
-                StrategyCatalog.fromClasspath()));
+                StrategyCatalog.load()));
         cl.setErr(new PrintWriter(err, true));
         cl.setOut(new PrintWriter(out, true));
         return cl.execute(args);

@@ -5,7 +5,7 @@ import io.mmkit.backtest.BacktestConfigReader;
 import io.mmkit.backtest.BacktestRequest;
 import io.mmkit.backtest.Backtests;
 import io.mmkit.backtest.FillDelivery;
-import io.mmkit.backtest.StrategyCatalog;
+import io.mmkit.core.spi.StrategyCatalog;
 import io.mmkit.backtest.VenuePath;
 import io.mmkit.backtest.data.DataFormat;
 import io.mmkit.backtest.engine.FillModelName;

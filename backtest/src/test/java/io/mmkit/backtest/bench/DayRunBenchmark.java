@@ -4,7 +4,7 @@ import io.mmkit.backtest.BacktestConfig;
 import io.mmkit.backtest.BacktestConfigReader;
 import io.mmkit.backtest.BacktestRequest;
 import io.mmkit.backtest.Backtests;
-import io.mmkit.backtest.StrategyCatalog;
+import io.mmkit.core.spi.StrategyCatalog;
 import io.mmkit.backtest.data.DataFormat;
 import io.mmkit.backtest.report.BacktestResult;
 import io.mmkit.backtest.report.ConsoleSummary;
