@@ -1,10 +1,7 @@
 package io.mmkit.core.engine;
 
 import io.mmkit.core.engine.MarketMakerContext.MarketSpec;
-import io.mmkit.core.engine.RunResult.ShutdownStep;
 import io.mmkit.core.exchange.AuthenticationException;
-import io.mmkit.core.exchange.ExchangeGateway;
-import io.mmkit.core.exchange.ExchangeListener;
 import io.mmkit.core.model.BookTop;
 import io.mmkit.core.model.Fill;
 import io.mmkit.core.model.PlaceResult;
@@ -14,21 +11,10 @@ import io.mmkit.core.time.TimeSource;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Queue;
-import java.util.Set;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -51,7 +37,6 @@ import org.slf4j.LoggerFactory;
  */
 public abstract class MarketMaker {
     private static final Logger LOG = LoggerFactory.getLogger(MarketMaker.class);
-    private static final int SHUTDOWN_STEPS = 5;
 
     private final EngineSettings settings;
     private final TimeSource time;
@@ -61,16 +46,12 @@ public abstract class MarketMaker {
     private final StopLatch stopLatch = new StopLatch();
     private final AtomicReference<String> stopReason = new AtomicReference<>();
     private final AtomicBoolean started = new AtomicBoolean();
-    private final Queue<MarketFill> inbox = new ConcurrentLinkedQueue<>();
-    private final AtomicInteger disconnectedStreams = new AtomicInteger();
+    private final FillInbox inbox = new FillInbox();
     private final QuoteReconciler reconciler = new QuoteReconciler();
     private volatile boolean failed;
     private Instant lastFillPoll;
     private Instant lastVenueReconcile;
     private long iteration;
-
-    private record MarketFill(Market market, Fill fill) {
-    }
 
     protected MarketMaker(MarketMakerContext context) {
         this.settings = context.settings();
@@ -180,7 +161,6 @@ public abstract class MarketMaker {
         if (!started.compareAndSet(false, true)) {
             throw new IllegalStateException("run() may be called once");
         }
-        ExecutorService executor = Executors.newCachedThreadPool(daemonThreads(settings.instanceId()));
         try {
             if (start()) {
                 loop();
@@ -191,7 +171,9 @@ public abstract class MarketMaker {
             stopReason.compareAndSet(null, "failure: " + e);
             LOG.error("[{}] stopping after an unexpected error", settings.instanceId(), e);
         }
-        return shutdown(executor);
+        stopLatch.release();
+        String reason = stopReason.get() == null ? "stop requested" : stopReason.get();
+        return new Cleanup(settings, markets.values(), store, time, inbox).run(reason, failed);
     }
 
     private boolean start() {
@@ -201,7 +183,7 @@ public abstract class MarketMaker {
         try {
             for (Market m : markets.values()) {
                 m.load();
-                m.gateway().subscribe(m.symbol(), new InboxListener(m));
+                m.gateway().subscribe(m.symbol(), inbox.listenerFor(m));
                 LOG.info("[{}] {}: {} on {} (tick {}, step {})", settings.instanceId(), m.name(), m.symbol(),
                         m.venue(), m.instrument().tickSize().toPlainString(),
                         m.instrument().stepSize().toPlainString());
@@ -302,25 +284,16 @@ public abstract class MarketMaker {
     }
 
     private void drainFills() {
-        MarketFill next;
-        while ((next = inbox.poll()) != null) {
-            if (next.market().book(next.fill())) {
-                onFill(next.market(), next.fill());
+        inbox.drain((market, fill) -> {
+            if (market.book(fill)) {
+                onFill(market, fill);
             }
-        }
-    }
-
-    /** Books fills that arrived after the loop ended; no hook runs (the strategy thread has finished). */
-    private void bookPendingFills() {
-        MarketFill next;
-        while ((next = inbox.poll()) != null) {
-            next.market().book(next.fill());
-        }
+        });
     }
 
     private void pollFillsIfDue() {
         Instant now = time.now();
-        boolean streamDown = disconnectedStreams.get() > 0;
+        boolean streamDown = inbox.anyStreamDown();
         if (!streamDown && Duration.between(lastFillPoll, now).compareTo(settings.fillPollInterval()) < 0) {
             return;
         }
@@ -358,167 +331,4 @@ public abstract class MarketMaker {
     }
 
     // ---------------------------------------------------------------- shutdown
-
-    private RunResult shutdown(ExecutorService executor) {
-        boolean wasInterrupted = Thread.interrupted();
-        String reason = stopReason.get() == null ? "stop requested" : stopReason.get();
-        stopLatch.release();
-        ShutdownSettings s = settings.shutdown();
-        LOG.info("[{}] shutting down ({}): cancel deadline {} ms, whole {} ms", settings.instanceId(), reason,
-                s.cancelTimeout().toMillis(), s.totalTimeout().toMillis());
-        ShutdownSequence seq = new ShutdownSequence(executor, System::nanoTime, s.totalTimeout(), SHUTDOWN_STEPS, LOG);
-        Set<String> remaining = Collections.synchronizedSet(new java.util.LinkedHashSet<>());
-        for (Market m : markets.values()) {
-            remaining.addAll(m.possiblyOpenIds());
-        }
-        ShutdownStep cancel = seq.run("cancel all orders", s.cancelTimeout(), d -> cancelEverything(d, remaining));
-        if (cancel.outcome() != ShutdownStep.Outcome.DONE) {
-            // The venue did not confirm: whatever we tracked may still rest.
-            for (Market m : markets.values()) {
-                remaining.addAll(m.possiblyOpenIds());
-            }
-        }
-        seq.run("save data", s.saveTimeout(), d -> {
-            bookPendingFills();
-            for (Market m : markets.values()) {
-                m.saveStats();
-            }
-            return "statistics saved";
-        });
-        seq.run("close market data", s.closeTimeout(), d -> {
-            for (ExchangeGateway g : distinctGateways()) {
-                g.close();
-            }
-            return distinctGateways().size() + " connection(s) closed";
-        });
-        seq.run("close store", s.closeTimeout(), d -> {
-            store.close();
-            return "store closed";
-        });
-        seq.runHere("shut down executor", d -> {
-            executor.shutdownNow();
-            Duration wait = d.remaining().compareTo(s.closeTimeout()) < 0 ? d.remaining() : s.closeTimeout();
-            boolean done = executor.awaitTermination(wait.toMillis(), TimeUnit.MILLISECONDS);
-            return done ? "executor stopped" : "abandoned a hung worker thread";
-        });
-        List<String> left;
-        synchronized (remaining) {
-            left = List.copyOf(remaining);
-        }
-        boolean clean = !failed && left.isEmpty() && cancel.outcome() == ShutdownStep.Outcome.DONE;
-        if (left.isEmpty() && cancel.outcome() == ShutdownStep.Outcome.DONE) {
-            LOG.info("[{}] shutdown complete in {} ms: no orders remain{}", settings.instanceId(),
-                    seq.elapsed().toMillis(), failed ? " (run failed: " + reason + ")" : "");
-        } else {
-            LOG.error("[{}] shutdown finished in {} ms, but these orders may remain at the venue: {}",
-                    settings.instanceId(), seq.elapsed().toMillis(), left);
-        }
-        if (wasInterrupted) {
-            Thread.currentThread().interrupt();
-        }
-        return new RunResult(clean, reason, left, seq.steps(), seq.elapsed());
-    }
-
-    /**
-     * Bulk-cancels every order we may have, falls back to one-by-one, then asks the venue until it lists none
-     * of ours or the deadline passes. {@code remaining} always holds what is not yet confirmed gone.
-     */
-    private String cancelEverything(ShutdownSequence.Deadline deadline, Set<String> remaining) throws Exception {
-        int rounds = 0;
-        int cancelled = 0;
-        while (true) {
-            rounds++;
-            for (Market m : markets.values()) {
-                Set<String> ids = m.possiblyOpenIds();
-                try {
-                    m.cancelAllOf(ids);
-                    cancelled += ids.size();
-                } catch (RuntimeException bulkFailed) {
-                    LOG.warn("[{}] {}: bulk cancel failed ({}), cancelling one by one", settings.instanceId(),
-                            m.name(), bulkFailed.getMessage());
-                    for (String id : ids) {
-                        try {
-                            m.cancel(id);
-                            cancelled++;
-                        } catch (RuntimeException oneFailed) {
-                            LOG.warn("[{}] {}: cancel {} failed: {}", settings.instanceId(), m.name(), id,
-                                    oneFailed.getMessage());
-                        }
-                    }
-                }
-            }
-            Set<String> stillOpen = new java.util.LinkedHashSet<>();
-            for (Market m : markets.values()) {
-                try {
-                    m.ownOrdersAtVenue().forEach(o -> stillOpen.add(o.clientOrderId()));
-                } catch (RuntimeException queryFailed) {
-                    LOG.warn("[{}] {}: open-orders query failed: {}", settings.instanceId(), m.name(),
-                            queryFailed.getMessage());
-                    stillOpen.addAll(m.possiblyOpenIds());
-                    stillOpen.add("<" + m.name() + ": unverified>");
-                }
-            }
-            synchronized (remaining) {
-                remaining.clear();
-                remaining.addAll(stillOpen);
-            }
-            if (stillOpen.isEmpty()) {
-                markets.values().forEach(Market::markAllCancelled);
-                return cancelled + " cancel(s) sent in " + rounds + " round(s), venue lists none of ours";
-            }
-            if (deadline.passed()) {
-                throw new IllegalStateException("still open after " + rounds + " round(s): " + stillOpen);
-            }
-            LOG.warn("[{}] {} order(s) still open after round {}: {}", settings.instanceId(), stillOpen.size(),
-                    rounds, stillOpen);
-            Duration pause = settings.shutdown().cancelRetryPause();
-            time.pause(pause.compareTo(deadline.remaining()) < 0 ? pause : deadline.remaining());
-        }
-    }
-
-    private List<ExchangeGateway> distinctGateways() {
-        Set<ExchangeGateway> seen = Collections.newSetFromMap(new IdentityHashMap<>());
-        List<ExchangeGateway> out = new ArrayList<>();
-        for (Market m : markets.values()) {
-            if (seen.add(m.gateway())) {
-                out.add(m.gateway());
-            }
-        }
-        return out;
-    }
-
-    private static ThreadFactory daemonThreads(String instanceId) {
-        AtomicInteger n = new AtomicInteger();
-        return r -> {
-            Thread t = new Thread(r, "mm-" + instanceId + "-cleanup-" + n.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        };
-    }
-
-    /** Venue threads call this: it only enqueues. */
-    private final class InboxListener implements ExchangeListener {
-        private final Market market;
-        private final AtomicBoolean connected = new AtomicBoolean(true);
-
-        InboxListener(Market market) {
-            this.market = market;
-        }
-
-        @Override
-        public void onFill(Fill fill) {
-            inbox.add(new MarketFill(market, fill));
-        }
-
-        @Override
-        public void onConnectionState(boolean up) {
-            if (connected.compareAndSet(!up, up)) {
-                if (up) {
-                    disconnectedStreams.decrementAndGet();
-                } else {
-                    disconnectedStreams.incrementAndGet();
-                }
-            }
-        }
-    }
 }

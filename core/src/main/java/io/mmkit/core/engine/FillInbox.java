@@ -1,0 +1,53 @@
+package io.mmkit.core.engine;
+
+import io.mmkit.core.exchange.ExchangeListener;
+import io.mmkit.core.model.Fill;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BiConsumer;
+
+/**
+ * Where venue threads leave fills for the strategy thread. Each market gets a listener that only enqueues
+ * (and tracks whether its private stream is up); the strategy thread drains. Thread-safe.
+ */
+final class FillInbox {
+    private record MarketFill(Market market, Fill fill) {
+    }
+
+    private final Queue<MarketFill> queue = new ConcurrentLinkedQueue<>();
+    private final AtomicInteger streamsDown = new AtomicInteger();
+
+    /** A listener for {@code market}'s venue: called on venue threads, it never blocks. */
+    ExchangeListener listenerFor(Market market) {
+        return new ExchangeListener() {
+            private final AtomicBoolean connected = new AtomicBoolean(true);
+
+            @Override
+            public void onFill(Fill fill) {
+                queue.add(new MarketFill(market, fill));
+            }
+
+            @Override
+            public void onConnectionState(boolean up) {
+                if (connected.compareAndSet(!up, up)) {
+                    streamsDown.addAndGet(up ? -1 : 1);
+                }
+            }
+        };
+    }
+
+    /** Whether any market's private stream is down, so fills must be polled over REST. */
+    boolean anyStreamDown() {
+        return streamsDown.get() > 0;
+    }
+
+    /** Hands every queued fill, in arrival order, to {@code each}. Called on the strategy thread. */
+    void drain(BiConsumer<Market, Fill> each) {
+        MarketFill next;
+        while ((next = queue.poll()) != null) {
+            each.accept(next.market(), next.fill());
+        }
+    }
+}
