@@ -2,6 +2,7 @@ package io.mmkit.core.sim;
 
 import io.mmkit.core.model.Balance;
 import io.mmkit.core.model.Decimals;
+import io.mmkit.core.model.Instrument;
 import io.mmkit.core.model.Position;
 import io.mmkit.core.model.Side;
 import java.math.BigDecimal;
@@ -73,6 +74,58 @@ final class SimAccount {
         } else {
             h.free = h.free.subtract(amount);
         }
+    }
+
+    /** Reserves what a resting spot order needs: quote for a bid, base for an ask. False if short. */
+    boolean reserve(Instrument inst, Side side, BigDecimal price, BigDecimal qty) {
+        return side == Side.BUY ? lock(inst.quoteAsset(), price.multiply(qty)) : lock(inst.baseAsset(), qty);
+    }
+
+    /** Gives back what a cancelled spot order still reserved. Perpetual orders reserve nothing. */
+    void release(Instrument inst, Side side, BigDecimal price, BigDecimal remaining) {
+        if (inst.isPerpetual()) {
+            return;
+        }
+        if (side == Side.BUY) {
+            unlock(inst.quoteAsset(), price.multiply(remaining));
+        } else {
+            unlock(inst.baseAsset(), remaining);
+        }
+    }
+
+    boolean canAfford(Instrument inst, Side side, BigDecimal price, BigDecimal qty) {
+        return side == Side.BUY
+                ? free(inst.quoteAsset()).compareTo(price.multiply(qty)) >= 0
+                : free(inst.baseAsset()).compareTo(qty) >= 0;
+    }
+
+    /** Whether a reduce-only order of {@code side} and {@code qty} only reduces the open position. */
+    boolean reduces(Instrument inst, Side side, BigDecimal qty) {
+        BigDecimal pos = positionQuantity(inst.symbol());
+        if (pos.signum() == 0 || pos.signum() == side.sign()) {
+            return false;
+        }
+        return qty.compareTo(pos.abs()) <= 0;
+    }
+
+    /**
+     * Settles a fill: moves base and quote (spot, from what the order reserved when {@code fromLocked}) or the
+     * position (perpetual), and charges the fee in the quote asset.
+     */
+    void settle(Instrument inst, Side side, BigDecimal price, BigDecimal qty, BigDecimal feeRate,
+                boolean fromLocked) {
+        BigDecimal notional = price.multiply(qty);
+        BigDecimal fee = Decimals.normalize(notional.multiply(feeRate));
+        if (inst.isPerpetual()) {
+            applyPerpFill(inst.symbol(), inst.quoteAsset(), side, price, qty);
+        } else if (side == Side.BUY) {
+            spend(inst.quoteAsset(), notional, fromLocked);
+            deposit(inst.baseAsset(), qty);
+        } else {
+            spend(inst.baseAsset(), qty, fromLocked);
+            deposit(inst.quoteAsset(), notional);
+        }
+        spend(inst.quoteAsset(), fee, false);
     }
 
     List<Balance> balances() {

@@ -194,7 +194,7 @@ public final class SimulatedExchange implements ExchangeGateway {
             if (top == null) {
                 return PlaceResult.rejected(request.clientOrderId(), RejectReason.OTHER, "no market yet");
             }
-            if (request.reduceOnly() && !reduces(inst, request)) {
+            if (request.reduceOnly() && !account.reduces(inst, request.side(), request.quantity())) {
                 return PlaceResult.rejected(request.clientOrderId(), RejectReason.REDUCE_ONLY_REJECTED,
                         "would not reduce the position");
             }
@@ -209,7 +209,7 @@ public final class SimulatedExchange implements ExchangeGateway {
             if (request.timeInForce() == TimeInForce.IOC) {
                 return PlaceResult.rejected(request.clientOrderId(), RejectReason.NO_LIQUIDITY, "IOC did not cross");
             }
-            if (!inst.isPerpetual() && !lockFor(inst, request.side(), request.price(), request.quantity())) {
+            if (!inst.isPerpetual() && !account.reserve(inst, request.side(), request.price(), request.quantity())) {
                 return PlaceResult.rejected(request.clientOrderId(), RejectReason.INSUFFICIENT_FUNDS,
                         "balance too low");
             }
@@ -374,7 +374,7 @@ public final class SimulatedExchange implements ExchangeGateway {
     private void makerFill(SimOrder o, BigDecimal qty, Instant at) {
         Instrument inst = instrument(o.symbol());
         o.addFill(qty);
-        settle(inst, o.side(), o.price(), qty, makerFee, true);
+        account.settle(inst, o.side(), o.price(), qty, makerFee, true);
         Fill fill = record(o.orderId(), o.clientOrderId(), inst, o.side(), o.price(), qty, makerFee, Liquidity.MAKER, at);
         if (o.remaining().signum() == 0) {
             orders.remove(o.clientOrderId());
@@ -385,36 +385,17 @@ public final class SimulatedExchange implements ExchangeGateway {
     private PlaceResult executeTaker(Instrument inst, OrderRequest request, BookTop top) {
         BigDecimal price = request.side() == Side.BUY ? top.askPrice() : top.bidPrice();
         BigDecimal qty = request.quantity();
-        if (!inst.isPerpetual() && !canAfford(inst, request.side(), price, qty)) {
+        if (!inst.isPerpetual() && !account.canAfford(inst, request.side(), price, qty)) {
             return PlaceResult.rejected(request.clientOrderId(), RejectReason.INSUFFICIENT_FUNDS, "balance too low");
         }
         String orderId = "S" + nextOrderId++;
-        settle(inst, request.side(), price, qty, takerFee, false);
+        account.settle(inst, request.side(), price, qty, takerFee, false);
         Fill fill = record(orderId, request.clientOrderId(), inst, request.side(), price, qty, takerFee,
                 Liquidity.TAKER, time.now());
         OpenOrder done = new OpenOrder(orderId, request.clientOrderId(), inst.symbol(), request.side(), price, qty, qty,
                 request.timeInForce(), request.reduceOnly(), time.now());
         notifyFill(fill);
         return PlaceResult.accepted(done);
-    }
-
-    private void settle(Instrument inst, Side side, BigDecimal price, BigDecimal qty, BigDecimal feeRate,
-                        boolean fromLocked) {
-        BigDecimal notional = price.multiply(qty);
-        BigDecimal fee = Decimals.normalize(notional.multiply(feeRate));
-        if (inst.isPerpetual()) {
-            account.applyPerpFill(inst.symbol(), inst.quoteAsset(), side, price, qty);
-            account.spend(inst.quoteAsset(), fee, false);
-            return;
-        }
-        if (side == Side.BUY) {
-            account.spend(inst.quoteAsset(), notional, fromLocked);
-            account.deposit(inst.baseAsset(), qty);
-        } else {
-            account.spend(inst.baseAsset(), qty, fromLocked);
-            account.deposit(inst.quoteAsset(), notional);
-        }
-        account.spend(inst.quoteAsset(), fee, false);
     }
 
     private Fill record(String orderId, String clientOrderId, Instrument inst, Side side, BigDecimal price,
@@ -428,34 +409,7 @@ public final class SimulatedExchange implements ExchangeGateway {
 
     private void remove(SimOrder o) {
         orders.remove(o.clientOrderId());
-        Instrument inst = instrument(o.symbol());
-        if (!inst.isPerpetual()) {
-            if (o.side() == Side.BUY) {
-                account.unlock(inst.quoteAsset(), o.price().multiply(o.remaining()));
-            } else {
-                account.unlock(inst.baseAsset(), o.remaining());
-            }
-        }
-    }
-
-    private boolean lockFor(Instrument inst, Side side, BigDecimal price, BigDecimal qty) {
-        return side == Side.BUY
-                ? account.lock(inst.quoteAsset(), price.multiply(qty))
-                : account.lock(inst.baseAsset(), qty);
-    }
-
-    private boolean canAfford(Instrument inst, Side side, BigDecimal price, BigDecimal qty) {
-        return side == Side.BUY
-                ? account.free(inst.quoteAsset()).compareTo(price.multiply(qty)) >= 0
-                : account.free(inst.baseAsset()).compareTo(qty) >= 0;
-    }
-
-    private boolean reduces(Instrument inst, OrderRequest request) {
-        BigDecimal pos = account.positionQuantity(inst.symbol());
-        if (pos.signum() == 0 || pos.signum() == request.side().sign()) {
-            return false;
-        }
-        return request.quantity().compareTo(pos.abs()) <= 0;
+        account.release(instrument(o.symbol()), o.side(), o.price(), o.remaining());
     }
 
     private static boolean crosses(Side side, BigDecimal price, BookTop top) {
