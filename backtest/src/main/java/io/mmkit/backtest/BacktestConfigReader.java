@@ -1,8 +1,5 @@
 package io.mmkit.backtest;
 
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.mmkit.backtest.data.DataFormat;
 import io.mmkit.backtest.engine.ExchangeSettings;
 import io.mmkit.backtest.engine.FillModelName;
@@ -10,9 +7,8 @@ import io.mmkit.core.config.ConfigException;
 import io.mmkit.core.config.StrategyParams;
 import io.mmkit.core.model.Instrument;
 import io.mmkit.core.model.MarketType;
-import java.io.IOException;
+import io.mmkit.exchange.config.ConfigFile;
 import java.math.BigDecimal;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -30,9 +26,6 @@ import java.util.TreeMap;
  * resolve against the config file's folder. See {@code backtest/README.md} for every key.
  */
 public final class BacktestConfigReader {
-    private static final ObjectMapper JSON = new ObjectMapper()
-            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
-
     private BacktestConfigReader() {
     }
 
@@ -43,11 +36,7 @@ public final class BacktestConfigReader {
 
     /** The file as plain JSON values, for {@link #parse} after overrides (sweeps). */
     public static Map<String, Object> readTree(Path file) {
-        try {
-            return JSON.readValue(Files.readAllBytes(file), new TypeReference<LinkedHashMap<String, Object>>() { });
-        } catch (IOException e) {
-            throw new ConfigException("", "cannot read config " + file + ": " + e.getMessage());
-        }
+        return ConfigFile.loadPlain(file, System.getenv());
     }
 
     /** A copy of {@code tree} with {@code dotted.key} set to {@code value}, e.g. {@code strategy.spread}. */
@@ -67,6 +56,9 @@ public final class BacktestConfigReader {
         at.put(parts[parts.length - 1], value);
         return copy;
     }
+
+    private static final List<String> LIVE_ONLY_KEYS = List.of("strategy", "duration", "shutdown", "store", "engine",
+            "client_id_prefix", "markets");
 
     /** Validates and binds a config tree; {@code baseDir} resolves relative data paths. */
     @SuppressWarnings("unchecked")
@@ -107,6 +99,10 @@ public final class BacktestConfigReader {
             }
         }
         bt.requireAllRead();
+        for (String liveOnly : LIVE_ONLY_KEYS) {
+            root.value(liveOnly); // strategy: read above; the rest are live settings a replay does not use
+        }
+        root.requireAllRead(); // a misspelt top-level key (or a sweep of one) must not be silently ignored
         return new BacktestConfig(instanceId, strategy, interval, exchange, sample, files, format, max);
     }
 

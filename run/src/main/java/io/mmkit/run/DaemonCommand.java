@@ -1,5 +1,6 @@
 package io.mmkit.run;
 
+import io.mmkit.exchange.config.ConfigFile;
 import io.mmkit.core.spi.StrategyCatalog;
 import io.mmkit.core.config.ConfigException;
 import io.mmkit.core.config.Durations;

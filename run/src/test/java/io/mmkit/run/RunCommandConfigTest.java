@@ -1,5 +1,6 @@
 package io.mmkit.run;
 
+import io.mmkit.exchange.config.ConfigFile;
 import io.mmkit.core.spi.StrategyCatalog;
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -7,8 +7,9 @@ import java.util.Objects;
 
 /**
  * One swept config key and its values, parsed from {@code key=from:to:step} (inclusive, decimal steps) or
- * {@code key=a,b,c}. Keys are dotted config paths, e.g. {@code strategy.grid_spacing} or
- * {@code backtest.fill_model}.
+ * {@code key=a,b,c}. Keys are dotted config paths, e.g. {@code strategy.grid_num} or
+ * {@code backtest.fill_model}; a key without a dot is a strategy parameter ({@code grid_num} means
+ * {@code strategy.grid_num}).
  */
 public record SweepAxis(String key, List<Object> values) {
     private static final int MAX_VALUES = 1000;
@@ -27,7 +28,8 @@ public record SweepAxis(String key, List<Object> values) {
         if (eq <= 0 || eq == spec.length() - 1) {
             throw new IllegalArgumentException("sweep must be key=from:to:step or key=a,b,c, was \"" + spec + "\"");
         }
-        String key = spec.substring(0, eq).trim();
+        String named = spec.substring(0, eq).trim();
+        String key = named.contains(".") ? named : "strategy." + named;
         String range = spec.substring(eq + 1).trim();
         String[] parts = range.split(":");
         List<Object> values = new ArrayList<>();

@@ -71,6 +71,23 @@ class BacktestCommandTest {
         assertThat(table).contains("strategy.order_quantity").contains("net PnL");
         assertThat(table.lines().skip(2)).extracting(l -> l.trim().split("\\s+")[1])
                 .containsExactly("touch", "queue", "touch", "queue");
+        // The swept value really reached the strategy: a different size gives a different PnL.
+        assertThat(table.lines().skip(2)).extracting(l -> l.trim().split("\\s+")[3])
+                .doesNotHaveDuplicates();
+    }
+
+    @Test
+    void shouldSweepABareKeyAsAStrategyParameterAndRefuseAnUnknownKey() throws Exception {
+        int status = run("--strategy", "grid", "--config", config(), "--no-progress", "--threads", "2",
+                "--sweep", "order_quantity=20,50", "--out", out.toString());
+        assertThat(status).as(stderr.toString(StandardCharsets.UTF_8)).isZero();
+        assertThat(stdout.toString(StandardCharsets.UTF_8).lines().skip(2))
+                .extracting(l -> l.trim().split("\\s+")[2]).doesNotHaveDuplicates();
+
+        int unknown = run("--strategy", "grid", "--config", config(), "--no-progress",
+                "--sweep", "nonsense.key=1,2", "--out", out.toString());
+        assertThat(unknown).isEqualTo(2);
+        assertThat(stderr.toString(StandardCharsets.UTF_8)).contains("nonsense: unknown key");
     }
 
     @Test

@@ -1,4 +1,4 @@
-package io.mmkit.run;
+package io.mmkit.exchange.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,4 @@
-package io.mmkit.run;
+package io.mmkit.exchange.config;
 
 import io.mmkit.core.config.ConfigException;
 import java.util.Map;

@@ -1,4 +1,4 @@
-package io.mmkit.run;
+package io.mmkit.exchange.config;
 
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
@@ -22,10 +22,12 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Reads a JSON config file into a tree with {@code ${VAR}} references expanded. Numbers are kept as
- * {@link BigDecimal} (never through {@code double}); duplicate keys are an error.
+ * Reads a JSON config file — a bot's or a backtest's — into a tree with {@code ${VAR}} and
+ * {@code ${VAR:-default}} references expanded from the environment. Keys starting with {@code _} are
+ * comments and dropped. Numbers are kept exact (never through {@code double}); duplicate keys are an error.
+ * Every problem is a one-line {@link ConfigException}.
  */
-final class ConfigFile {
+public final class ConfigFile {
     private static final ObjectMapper MAPPER = new ObjectMapper()
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
             .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
@@ -35,7 +37,7 @@ final class ConfigFile {
     }
 
     /** Loads and expands; every problem is a one-line {@link ConfigException}. */
-    static JsonNode load(Path path, Map<String, String> env) {
+    public static JsonNode load(Path path, Map<String, String> env) {
         String text;
         try {
             text = Files.readString(path);
@@ -84,8 +86,13 @@ final class ConfigFile {
         return node;
     }
 
+    /** Loads {@code path} as plain Java values: {@code toPlainMap(load(path, env))}. */
+    public static Map<String, Object> loadPlain(Path path, Map<String, String> env) {
+        return toPlainMap(load(path, env));
+    }
+
     /** A JSON object as plain Java values (BigDecimal numbers, String, Boolean, List, Map) for StrategyParams. */
-    static Map<String, Object> toPlainMap(JsonNode object) {
+    public static Map<String, Object> toPlainMap(JsonNode object) {
         Map<String, Object> out = new LinkedHashMap<>();
         object.fields().forEachRemaining(f -> out.put(f.getKey(), toPlain(f.getValue())));
         return out;
