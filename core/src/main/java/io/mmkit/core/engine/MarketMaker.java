@@ -37,6 +37,8 @@ import org.slf4j.LoggerFactory;
  */
 public abstract class MarketMaker {
     private static final Logger LOG = LoggerFactory.getLogger(MarketMaker.class);
+    /** Failed iterations in a row after which resting quotes are pulled. */
+    static final int PULL_QUOTES_AFTER_ERRORS = 2;
 
     private final EngineSettings settings;
     private final TimeSource time;
@@ -240,6 +242,9 @@ public abstract class MarketMaker {
                     requestStop(consecutiveErrors + " iterations failed in a row, last: " + e, true);
                     break;
                 }
+                if (consecutiveErrors == PULL_QUOTES_AFTER_ERRORS) {
+                    pullQuotes();
+                }
             }
             Duration wait = settings.interval();
             if (end != null) {
@@ -259,6 +264,26 @@ public abstract class MarketMaker {
         String reason = stopReason.get() == null ? "stop requested" : stopReason.get();
         LOG.info("[{}] loop ended after {} iteration(s): {}", settings.instanceId(), iteration, reason);
         onStop(reason);
+    }
+
+    /**
+     * Quotes priced on a market we can no longer read (stale or unreachable data) must not keep resting:
+     * cancel them, best effort, and let the next good iteration place fresh ones.
+     */
+    private void pullQuotes() {
+        for (Market m : markets.values()) {
+            List<String> ids = m.restingOrders().stream().map(o -> o.clientOrderId()).toList();
+            if (ids.isEmpty()) {
+                continue;
+            }
+            LOG.warn("[{}] {}: pulling {} quote(s) until the market can be read again", settings.instanceId(),
+                    m.name(), ids.size());
+            try {
+                m.cancelAllOf(ids);
+            } catch (RuntimeException e) {
+                LOG.warn("[{}] {}: pulling quotes failed: {}", settings.instanceId(), m.name(), e.getMessage());
+            }
+        }
     }
 
     private void iterate() {

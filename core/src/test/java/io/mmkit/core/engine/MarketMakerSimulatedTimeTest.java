@@ -88,4 +88,25 @@ class MarketMakerSimulatedTimeTest {
         assertThat(maker.fills).hasSize(1);
         assertThat(maker.primary().ledger().tradeCount()).isEqualTo(1);
     }
+
+    @Test
+    void shouldPullQuotesWhileTheMarketCannotBeReadAndQuoteAgainAfter() {
+        SimulatedExchange sim = SimFixtures.exchange(time, SimFixtures.steadyMarket()).build();
+        FixedSpreadMaker maker = maker(sim, Duration.ofSeconds(10));
+        java.util.List<Integer> restingPerSecond = new java.util.ArrayList<>();
+        time.addListener(now -> {
+            restingPerSecond.add(sim.allOpenOrders().size());
+            if (now.equals(T0.plusSeconds(2))) {
+                sim.faults().fail(io.mmkit.core.sim.FaultPlan.Operation.BOOK_TOP, 3);
+            }
+        });
+
+        RunResult result = maker.run();
+
+        // Snapshots at t1..t7. Iterations at t2, t3, t4 cannot read the market: quotes pulled after the second
+        // failure (t3); t5 reads it again and quotes.
+        assertThat(restingPerSecond.subList(0, 7)).containsExactly(2, 2, 2, 0, 0, 2, 2);
+        assertThat(result.clean()).isTrue();
+        assertThat(sim.allOpenOrders()).isEmpty();
+    }
 }
