@@ -121,8 +121,7 @@ final class DaemonCommand {
             ProcessHandle handle = running.get();
             long begin = System.nanoTime();
             handle.destroy(); // SIGTERM: the bot's own clean shutdown
-            boolean exited = handle.onExit().thenApply(h -> true).completeOnTimeout(false, wait.toMillis(),
-                    TimeUnit.MILLISECONDS).join();
+            boolean exited = awaitExit(handle, wait);
             Duration took = Duration.ofNanos(System.nanoTime() - begin);
             if (!exited) {
                 handle.destroyForcibly();
@@ -158,6 +157,35 @@ final class DaemonCommand {
                 out.printf("%-24s %s%n", id, p.map(h -> "running (pid " + h.pid() + ")").orElse("stopped"));
             }
             return 0;
+        }
+    }
+
+    /**
+     * Waits for a process that is not our child. {@code ProcessHandle.onExit()} polls such a process only every
+     * second or so, which would blur the stop time we report; a 10 ms check does not.
+     */
+    static boolean awaitExit(ProcessHandle handle, Duration max) {
+        long deadline = System.nanoTime() + max.toNanos();
+        while (handle.isAlive() && !hasExited(handle.pid())) {
+            if (System.nanoTime() >= deadline) {
+                return false;
+            }
+            java.util.concurrent.locks.LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(10));
+        }
+        return true;
+    }
+
+    /**
+     * A bot started by {@code daemon start} is not our child: once it exits it stays a zombie until init reaps
+     * it, and a zombie still counts as alive. On Linux, its state in {@code /proc} tells the truth.
+     */
+    private static boolean hasExited(long pid) {
+        try {
+            String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+            int afterName = stat.lastIndexOf(')');
+            return afterName > 0 && stat.length() > afterName + 2 && stat.charAt(afterName + 2) == 'Z';
+        } catch (IOException | RuntimeException e) {
+            return false; // no /proc: rely on isAlive alone
         }
     }
 
