@@ -282,10 +282,15 @@ public final class BinanceGateway implements ExchangeGateway {
         return out;
     }
 
+    /**
+     * Sets the futures leverage for {@code symbol}. Blocks on REST.
+     *
+     * @throws ExchangeException on spot, which has no leverage setting (nothing is sent), or when the call fails
+     */
     @Override
     public void setLeverage(String symbol, int leverage) {
         if (!api.market().isFutures()) {
-            throw new UnsupportedOperationException("binance spot has no leverage setting");
+            throw new ExchangeException(venue(), "binance spot has no leverage setting");
         }
         api.setLeverage(symbol, leverage);
     }

@@ -1,5 +1,7 @@
 package io.mmkit.exchange.binance;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.client.WireMock.delete;
 import static com.github.tomakehurst.wiremock.client.WireMock.deleteRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
@@ -13,11 +15,13 @@ import static com.github.tomakehurst.wiremock.client.WireMock.putRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.MappingBuilder;
 import com.github.tomakehurst.wiremock.matching.RequestPatternBuilder;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import io.mmkit.core.exchange.ExchangeException;
 import io.mmkit.core.model.Balance;
 import io.mmkit.core.model.CancelResult;
 import io.mmkit.core.model.Fill;
@@ -247,6 +251,14 @@ class BinanceRestApiTest {
 
         assertSignedQuery(only(postRequestedFor(urlPathEqualTo("/fapi/v1/leverage"))),
                 "symbol=ETHUSDT&leverage=5&recvWindow=5000&timestamp=" + NOW);
+    }
+
+    @Test
+    void shouldRefuseLeverageOnSpotWithAVenueErrorAndSendNothing() {
+        assertThatThrownBy(() -> spot.setLeverage("BTCUSDT", 5)).isExactlyInstanceOf(ExchangeException.class)
+                .hasMessageContaining("binance spot has no leverage setting");
+
+        venue.verify(0, anyRequestedFor(anyUrl()));
     }
 
     @Test
