@@ -5,10 +5,8 @@ import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
 import io.mmkit.core.model.BookTop;
 import io.mmkit.core.model.MarketType;
 import io.mmkit.core.time.SimulatedTimeSource;
@@ -17,8 +15,8 @@ import io.mmkit.exchange.binance.BinanceGateway;
 import io.mmkit.exchange.ws.RecordingListener;
 import java.time.Instant;
 import java.util.Random;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * {@code "streams": false}: subscribing opens no socket and starts no thread, says the private stream is down
@@ -26,20 +24,15 @@ import org.junit.jupiter.api.Test;
  * the (simulated) clock.
  */
 class RestOnlyModeTest {
-    private final WireMockServer venue = new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort());
+    @RegisterExtension
+    final WireMockVenue venue = new WireMockVenue();
     private final SimulatedTimeSource time = new SimulatedTimeSource(TestVenues.START);
-
-    @AfterEach
-    void stopVenue() {
-        venue.stop();
-    }
 
     @Test
     void shouldReportTheStreamDownAndReadTheBookOverRestWhenBackpackStreamsAreOff() {
-        venue.start();
         venue.stubFor(get(urlPathEqualTo("/api/v1/depth"))
                 .willReturn(okJson(TestVenues.fixture("backpack/depth.json"))));
-        VenueConfig base = TestVenues.backpack("http://127.0.0.1:" + venue.port(), "ws://127.0.0.1:9");
+        VenueConfig base = TestVenues.backpack(venue.baseUrl(), TestVenues.NO_SOCKET);
         VenueConfig config = new VenueConfig(base.name(), base.market(), base.baseUrl(), base.wsUrl(), base.apiKey(),
                 base.secret(), base.recvWindowMillis(), base.http().withRateLimited(false),
                 base.streams().withEnabled(false));
@@ -63,8 +56,7 @@ class RestOnlyModeTest {
 
     @Test
     void shouldCreateNoListenKeyWhenBinanceStreamsAreOff() {
-        venue.start();
-        VenueConfig base = TestVenues.binance(MarketType.SPOT, "http://127.0.0.1:" + venue.port(), "ws://127.0.0.1:9");
+        VenueConfig base = TestVenues.binance(MarketType.SPOT, venue.baseUrl(), TestVenues.NO_SOCKET);
         VenueConfig config = new VenueConfig(base.name(), base.market(), base.baseUrl(), base.wsUrl(), base.apiKey(),
                 base.secret(), base.recvWindowMillis(), base.http(), base.streams().withEnabled(false));
         RecordingListener listener = new RecordingListener();

@@ -1,7 +1,17 @@
 package io.mmkit.exchange;
 
 import io.mmkit.core.model.MarketType;
+import io.mmkit.core.time.SimulatedTimeSource;
+import io.mmkit.exchange.backpack.BackpackGateway;
+import io.mmkit.exchange.binance.BinanceGateway;
+import io.mmkit.exchange.http.Backoff;
+import io.mmkit.exchange.http.HttpClients;
 import io.mmkit.exchange.http.HttpSettings;
+import io.mmkit.exchange.http.Redactor;
+import io.mmkit.exchange.http.RestTransport;
+import io.mmkit.exchange.http.ServerClock;
+import io.mmkit.exchange.http.VenueErrors;
+import io.mmkit.exchange.http.WeightRateLimiter;
 import io.mmkit.exchange.ws.StreamSettings;
 import java.io.IOException;
 import java.io.InputStream;
@@ -9,8 +19,9 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.Base64;
+import java.util.HexFormat;
+import java.util.Random;
 
 /** Keys, settings and fixtures the venue tests share. */
 public final class TestVenues {
@@ -27,6 +38,9 @@ public final class TestVenues {
     /** The key pair from Binance's signed-endpoint documentation. */
     public static final String BINANCE_KEY = "vmPUZE6mv9SD5VNHk4HlWFsOr6aKE2zvsw0MuIgwCIPy6utIco14y7Ju91duEh8A";
     public static final String BINANCE_SECRET = "NhqPtmdSJYdKjVHjA7PZj4Mge3R5YNiP1e3UZjInClVN65XAbvqqM6A7H5fATj0j";
+
+    /** A WebSocket root nothing listens on: for tests that never subscribe. */
+    public static final String NO_SOCKET = "ws://127.0.0.1:9";
 
     /** Where simulated time starts in venue tests: 2025-01-01T00:00:00Z. */
     public static final Instant START = Instant.parse("2025-01-01T00:00:00Z");
@@ -56,6 +70,29 @@ public final class TestVenues {
     public static VenueConfig binance(MarketType market, String baseUrl, String wsUrl) {
         return new VenueConfig("binance", market, baseUrl, wsUrl, BINANCE_KEY, BINANCE_SECRET, 5000, fastHttp(),
                 fastStreams());
+    }
+
+    /** A Backpack gateway on {@code baseUrl} in simulated time from {@link #START}, no streams. Caller closes. */
+    public static BackpackGateway backpackGateway(String baseUrl, long seed) {
+        return BackpackGateway.open(backpack(baseUrl, NO_SOCKET), new SimulatedTimeSource(START), new Random(seed));
+    }
+
+    /** A Binance gateway on {@code baseUrl} in simulated time from {@link #START}, no streams. Caller closes. */
+    public static BinanceGateway binanceGateway(MarketType market, String baseUrl, long seed) {
+        return BinanceGateway.open(binance(market, baseUrl, NO_SOCKET), new SimulatedTimeSource(START),
+                new Random(seed));
+    }
+
+    /**
+     * A REST transport for endpoint tests below the gateway: {@link #fastHttp()}, simulated time from
+     * {@link #START}, a limit of {@code weightPerMinute}, seeded jitter, nothing redacted.
+     */
+    public static RestTransport transport(String venue, VenueErrors errors, int weightPerMinute) {
+        var time = new SimulatedTimeSource(START);
+        HttpSettings http = fastHttp();
+        return new RestTransport(venue, HttpClients.create(http, Duration.ofSeconds(5)), http, new ServerClock(time),
+                new WeightRateLimiter(time, weightPerMinute, Duration.ofMinutes(1)),
+                new Backoff(http.baseBackoff(), http.maxBackoff(), new Random(1)), errors, Redactor.none());
     }
 
     /** A file under {@code src/test/resources}. */

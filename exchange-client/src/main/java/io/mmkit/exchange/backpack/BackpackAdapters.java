@@ -132,8 +132,8 @@ public final class BackpackAdapters {
 
     /** A {@code depth.<symbol>} event; event times are microseconds. */
     public static DepthDiff depthDiff(JsonNode data) {
-        return new DepthDiff(data.get("U").asLong(), data.get("u").asLong(), -1, diffLevels(data.get("b")),
-                diffLevels(data.get("a")), micros(data.path("E").asLong()));
+        return new DepthDiff(data.get("U").asLong(), data.get("u").asLong(), -1, DepthDiff.levels(data.get("b")),
+                DepthDiff.levels(data.get("a")), micros(data.path("E").asLong()));
     }
 
     /** A {@code bookTicker.<symbol>} event. */
@@ -180,16 +180,6 @@ public final class BackpackAdapters {
 
     private static Instant micros(long micros) {
         return Instant.ofEpochSecond(micros / 1_000_000, (micros % 1_000_000) * 1_000);
-    }
-
-    private static List<DepthDiff.Level> diffLevels(JsonNode array) {
-        List<DepthDiff.Level> out = new ArrayList<>();
-        if (array != null) {
-            for (JsonNode level : array) {
-                out.add(new DepthDiff.Level(new BigDecimal(level.get(0).asText()), new BigDecimal(level.get(1).asText())));
-            }
-        }
-        return out;
     }
 
     private static List<BookLevel> levels(List<List<BigDecimal>> raw, Comparator<BookLevel> bestFirst, int max) {

@@ -1,66 +1,60 @@
 package io.mmkit.exchange.backpack;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.mmkit.core.model.Fill;
 import io.mmkit.exchange.ws.BookFeed;
 import io.mmkit.exchange.ws.EventDispatcher;
 import io.mmkit.exchange.ws.FillPoller;
+import io.mmkit.exchange.ws.JsonStreamHandler;
+import io.mmkit.exchange.ws.PrivateStreamEvents;
 import io.mmkit.exchange.ws.ReconnectingWebSocket;
 import java.util.List;
 import java.util.function.LongFunction;
 import java.util.function.LongSupplier;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Backpack's WebSocket frames for one symbol: the public {@code depth.<symbol>} and {@code bookTicker.<symbol>}
  * streams, or the signed private {@code account.orderUpdate.<symbol>} stream. Only parses and enqueues: book
- * events go to the {@link BookFeed}, fills to the {@link EventDispatcher}; it never calls strategy code.
- * Runs on the socket reader thread.
+ * events go to the {@link BookFeed}, fills to the {@link PrivateStreamEvents}; it never calls strategy code.
+ * Runs on the socket reader thread, inside a {@link JsonStreamHandler}.
  */
-final class BackpackStreamListener implements ReconnectingWebSocket.Handler {
-    private static final Logger LOG = LoggerFactory.getLogger(BackpackStreamListener.class);
-
+final class BackpackStreamListener implements JsonStreamHandler.Frames {
     private final String symbol;
-    private final boolean privateStream;
     private final ObjectMapper mapper;
     private final BookFeed feed;
-    private final EventDispatcher dispatcher;
-    private final FillPoller poller;
+    private final PrivateStreamEvents account;
     private final LongSupplier clock;
     private final LongFunction<List<String>> signature;
 
-    private BackpackStreamListener(String symbol, boolean privateStream, ObjectMapper mapper, BookFeed feed,
-                                   EventDispatcher dispatcher, FillPoller poller, LongSupplier clock,
-                                   LongFunction<List<String>> signature) {
+    private BackpackStreamListener(String symbol, ObjectMapper mapper, BookFeed feed, PrivateStreamEvents account,
+                                   LongSupplier clock, LongFunction<List<String>> signature) {
         this.symbol = symbol;
-        this.privateStream = privateStream;
         this.mapper = mapper;
         this.feed = feed;
-        this.dispatcher = dispatcher;
-        this.poller = poller;
+        this.account = account;
         this.clock = clock;
         this.signature = signature;
     }
 
-    static BackpackStreamListener market(String symbol, ObjectMapper mapper, BookFeed feed) {
-        return new BackpackStreamListener(symbol, false, mapper, feed, null, null, null, null);
+    static ReconnectingWebSocket.Handler market(String symbol, ObjectMapper mapper, BookFeed feed) {
+        return JsonStreamHandler.market("backpack " + symbol, mapper, feed,
+                new BackpackStreamListener(symbol, mapper, feed, null, null, null));
     }
 
     /** @param signature the {@code [key, signature, timestamp, window]} tuple for a venue timestamp */
-    static BackpackStreamListener account(String symbol, ObjectMapper mapper, EventDispatcher dispatcher,
-                                          FillPoller poller, LongSupplier clock,
-                                          LongFunction<List<String>> signature) {
-        return new BackpackStreamListener(symbol, true, mapper, null, dispatcher, poller, clock, signature);
+    static ReconnectingWebSocket.Handler account(String symbol, ObjectMapper mapper, EventDispatcher dispatcher,
+                                                 FillPoller poller, LongSupplier clock,
+                                                 LongFunction<List<String>> signature) {
+        PrivateStreamEvents account = new PrivateStreamEvents(poller, dispatcher);
+        return JsonStreamHandler.privateStream("backpack " + symbol, mapper, account,
+                new BackpackStreamListener(symbol, mapper, null, account, clock, signature));
     }
 
     @Override
     public List<String> onOpen() {
         ObjectNode frame = mapper.createObjectNode().put("method", "SUBSCRIBE");
-        if (privateStream) {
+        if (account != null) {
             frame.putArray("params").add("account.orderUpdate." + symbol);
             List<String> sig = signature.apply(clock.getAsLong());
             sig.forEach(frame.putArray("signature")::add);
@@ -71,14 +65,7 @@ final class BackpackStreamListener implements ReconnectingWebSocket.Handler {
     }
 
     @Override
-    public void onMessage(String text) {
-        JsonNode root;
-        try {
-            root = mapper.readTree(text);
-        } catch (JsonProcessingException e) {
-            LOG.warn("backpack {}: unreadable frame dropped", symbol);
-            return;
-        }
+    public void onFrame(JsonNode root) {
         String stream = root.path("stream").asText("");
         JsonNode data = root.get("data");
         if (data == null) {
@@ -89,25 +76,7 @@ final class BackpackStreamListener implements ReconnectingWebSocket.Handler {
         } else if (stream.startsWith("bookTicker.")) {
             feed.onTicker(BackpackAdapters.bookTicker(data));
         } else if (stream.startsWith("account.orderUpdate") && "orderFill".equals(data.path("e").asText())) {
-            Fill fill = BackpackAdapters.orderFill(data);
-            poller.seen(fill);
-            dispatcher.fill(fill);
+            account.fill(BackpackAdapters.orderFill(data));
         }
-    }
-
-    @Override
-    public void onConnectionState(boolean connected) {
-        if (!privateStream) {
-            if (!connected) {
-                feed.onDisconnected();
-            }
-            return;
-        }
-        if (connected) {
-            poller.streamUp();
-        } else {
-            poller.streamDown();
-        }
-        dispatcher.connectionState(connected);
     }
 }

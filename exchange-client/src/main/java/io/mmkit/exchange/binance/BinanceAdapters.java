@@ -162,8 +162,8 @@ public final class BinanceAdapters {
     /** A {@code depthUpdate} event (spot, or futures with {@code pu}). */
     public static DepthDiff depthDiff(JsonNode d) {
         long previous = d.has("pu") ? d.get("pu").asLong() : -1;
-        return new DepthDiff(d.get("U").asLong(), d.get("u").asLong(), previous, diffLevels(d.get("b")),
-                diffLevels(d.get("a")), Instant.ofEpochMilli(d.path("E").asLong()));
+        return new DepthDiff(d.get("U").asLong(), d.get("u").asLong(), previous, DepthDiff.levels(d.get("b")),
+                DepthDiff.levels(d.get("a")), Instant.ofEpochMilli(d.path("E").asLong()));
     }
 
     /** A {@code trade} or {@code aggTrade} event; {@code m} (buyer is maker) means the seller took. */
@@ -195,16 +195,6 @@ public final class BinanceAdapters {
             return quote.divide(executed, MathContext.DECIMAL64);
         }
         return null;
-    }
-
-    private static List<DepthDiff.Level> diffLevels(JsonNode array) {
-        List<DepthDiff.Level> out = new ArrayList<>();
-        if (array != null) {
-            for (JsonNode level : array) {
-                out.add(new DepthDiff.Level(new BigDecimal(level.get(0).asText()), new BigDecimal(level.get(1).asText())));
-            }
-        }
-        return out;
     }
 
     private static List<BookLevel> levels(List<List<BigDecimal>> raw, int max) {

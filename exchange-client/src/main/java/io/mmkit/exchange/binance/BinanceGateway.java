@@ -1,10 +1,8 @@
 package io.mmkit.exchange.binance;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.mmkit.core.exchange.ExchangeException;
 import io.mmkit.core.exchange.ExchangeGateway;
 import io.mmkit.core.exchange.ExchangeListener;
-import io.mmkit.core.exchange.TransportException;
 import io.mmkit.core.model.Balance;
 import io.mmkit.core.model.BookTop;
 import io.mmkit.core.model.CancelResult;
@@ -17,17 +15,14 @@ import io.mmkit.core.model.PlaceResult;
 import io.mmkit.core.model.Position;
 import io.mmkit.core.time.TimeSource;
 import io.mmkit.exchange.VenueConfig;
-import io.mmkit.exchange.http.Backoff;
-import io.mmkit.exchange.http.HttpClients;
-import io.mmkit.exchange.http.Json;
 import io.mmkit.exchange.http.RestTransport;
-import io.mmkit.exchange.http.ServerClock;
-import io.mmkit.exchange.http.WeightRateLimiter;
+import io.mmkit.exchange.venue.PlacementRecovery;
+import io.mmkit.exchange.venue.StreamingSubscriptions;
+import io.mmkit.exchange.venue.VenueSession;
 import io.mmkit.exchange.ws.BookFeed;
 import io.mmkit.exchange.ws.EventDispatcher;
 import io.mmkit.exchange.ws.FillPoller;
 import io.mmkit.exchange.ws.ReconnectingWebSocket;
-import io.mmkit.exchange.ws.StreamSettings;
 import io.mmkit.exchange.ws.Subscription;
 import java.time.Duration;
 import java.time.Instant;
@@ -36,21 +31,18 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.random.RandomGenerator;
 import okhttp3.HttpUrl;
-import okhttp3.OkHttpClient;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Binance spot or USDⓈ-M futures behind the core port.
  *
- * <p>Owns its OkHttp client and its scheduler, and releases both in {@link #close()}. Thread-safe; every call
- * may block on REST I/O, bounded by the configured call timeout and retries.
+ * <p>Owns its {@link VenueSession} (OkHttp client and scheduler) and releases it in {@link #close()}.
+ * Thread-safe; every call may block on REST I/O, bounded by the configured call timeout and retries.
  */
 public final class BinanceGateway implements ExchangeGateway {
     private static final Logger LOG = LoggerFactory.getLogger(BinanceGateway.class);
@@ -58,26 +50,18 @@ public final class BinanceGateway implements ExchangeGateway {
     private static final Duration LISTEN_KEY_KEEP_ALIVE = Duration.ofMinutes(30);
 
     private final BinanceRestApi api;
-    private final OkHttpClient client;
-    private final ServerClock clock;
-    private final ScheduledExecutorService scheduler;
-    private final VenueConfig config;
-    private final RandomGenerator random;
-    private final ObjectMapper mapper;
+    private final VenueSession session;
+    private final StreamingSubscriptions streams;
+    private final PlacementRecovery<BinanceDtos.Order> placements;
     private final Map<String, Instrument> instruments = new ConcurrentHashMap<>();
-    private final Map<String, Subscription> subscriptions = new ConcurrentHashMap<>();
-    private volatile boolean closed;
 
-    private BinanceGateway(BinanceRestApi api, OkHttpClient client, ServerClock clock,
-                           ScheduledExecutorService scheduler, VenueConfig config, RandomGenerator random,
-                           ObjectMapper mapper) {
+    private BinanceGateway(BinanceRestApi api, VenueSession session) {
         this.api = api;
-        this.client = client;
-        this.clock = clock;
-        this.scheduler = scheduler;
-        this.config = config;
-        this.random = random;
-        this.mapper = mapper;
+        this.session = session;
+        this.streams = new StreamingSubscriptions(session, api.market().continuity(), this::restBook,
+                this::fillsSince, this::sockets);
+        this.placements = new PlacementRecovery<>(BinanceErrors.VENUE, r -> api.placeOrder(r, session.now()),
+                api::queryOrder, (r, found) -> BinanceAdapters.placeResult(r, found, session.now()));
     }
 
     /**
@@ -88,24 +72,12 @@ public final class BinanceGateway implements ExchangeGateway {
      */
     public static BinanceGateway open(VenueConfig config, TimeSource time, RandomGenerator random) {
         BinanceMarket market = BinanceMarket.of(config.market());
-        OkHttpClient client = HttpClients.create(config.http(), config.streams().pingInterval());
-        ObjectMapper mapper = Json.newMapper();
-        BinanceErrors errors = new BinanceErrors(mapper);
-        ServerClock clock = new ServerClock(time);
-        RestTransport transport = new RestTransport(BinanceErrors.VENUE, client, config.http(), clock,
-                config.http().rateLimited()
-                        ? new WeightRateLimiter(time, market.weightPerMinute(), Duration.ofMinutes(1))
-                        : WeightRateLimiter.unbounded(time),
-                new Backoff(config.http().baseBackoff(), config.http().maxBackoff(), random), errors,
-                config.redactor());
+        VenueSession session = VenueSession.open(BinanceErrors.VENUE, config, time, random);
+        BinanceErrors errors = new BinanceErrors(session.mapper());
+        RestTransport transport = session.transport(errors, market.weightPerMinute());
         BinanceRestApi api = new BinanceRestApi(transport, market, HttpUrl.get(config.baseUrl()), config.apiKey(),
-                new BinanceSigner(config.secret()), config.recvWindowMillis(), mapper, errors);
-        ScheduledExecutorService scheduler = Executors.newScheduledThreadPool(1, r -> {
-            Thread t = new Thread(r, "binance-streams");
-            t.setDaemon(true);
-            return t;
-        });
-        BinanceGateway gateway = new BinanceGateway(api, client, clock, scheduler, config, random, mapper);
+                new BinanceSigner(config.secret()), config.recvWindowMillis(), session.mapper(), errors);
+        BinanceGateway gateway = new BinanceGateway(api, session);
         transport.onClockSkew(gateway::syncTime);
         return gateway;
     }
@@ -141,65 +113,18 @@ public final class BinanceGateway implements ExchangeGateway {
      */
     @Override
     public void subscribe(String symbol, ExchangeListener listener) {
-        if (closed) {
-            throw new IllegalStateException("gateway is closed");
-        }
-        StreamSettings s = config.streams();
-        if (!s.enabled()) {
-            LOG.info("binance {}: streams off (REST-only): book from REST, fills by the caller's polling", symbol);
-            listener.onConnectionState(false);
-            return;
-        }
-        TimeSource time = clock.timeSource();
-        EventDispatcher dispatcher = new EventDispatcher(listener, "binance-events-" + symbol, 10_000);
-        BookFeed feed = new BookFeed(symbol, api.market().continuity(), () -> restBook(symbol, 1000), scheduler, time,
-                dispatcher);
-        FillPoller poller = new FillPoller(symbol, since -> fillsSince(symbol, since), dispatcher, scheduler, time,
-                s.fillPollInterval());
-        ReconnectingWebSocket market = socket("binance market " + symbol, () -> config.wsUrl() + "/stream",
-                BinanceStreamListener.market(symbol, api.market(), mapper, feed, dispatcher));
-        AtomicReference<String> listenKey = new AtomicReference<>();
-        AtomicReference<ReconnectingWebSocket> userRef = new AtomicReference<>();
-        ReconnectingWebSocket user = socket("binance user " + symbol, () -> {
-            listenKey.set(api.createListenKey());
-            return config.wsUrl() + "/ws/" + listenKey.get();
-        }, BinanceStreamListener.user(symbol, api.market(), mapper, dispatcher, poller,
-                () -> reconnect(userRef.get())));
-        userRef.set(user);
-        Subscription subscription = new Subscription(feed, poller, dispatcher, List.of(market, user));
-        Subscription previous = subscriptions.put(symbol, subscription);
-        if (previous != null) {
-            previous.close();
-        }
-        subscription.start();
-        long period = LISTEN_KEY_KEEP_ALIVE.toMillis();
-        scheduler.scheduleAtFixedRate(() -> keepAlive(listenKey.get(), user), period, period, TimeUnit.MILLISECONDS);
+        streams.subscribe(symbol, listener);
     }
 
     /** The streamed top when fresh; otherwise a REST depth snapshot. Never a quote older than {@code stale_after}. */
     @Override
     public BookTop bookTop(String symbol) {
-        Subscription s = subscriptions.get(symbol);
-        if (s != null) {
-            Optional<BookTop> fresh = s.feed().freshTop(config.streams().staleAfter());
-            if (fresh.isPresent()) {
-                return fresh.get();
-            }
-        }
-        return restBook(symbol, 5).top()
-                .orElseThrow(() -> new ExchangeException(venue(), symbol + ": the book has no bid or no ask"));
+        return streams.bookTop(symbol);
     }
 
     @Override
     public OrderBook orderBook(String symbol, int depth) {
-        Subscription s = subscriptions.get(symbol);
-        if (s != null) {
-            Optional<OrderBook> fresh = s.feed().freshBook(depth, config.streams().staleAfter());
-            if (fresh.isPresent()) {
-                return fresh.get();
-            }
-        }
-        return restBook(symbol, depth);
+        return streams.orderBook(symbol, depth);
     }
 
     /**
@@ -208,24 +133,7 @@ public final class BinanceGateway implements ExchangeGateway {
      */
     @Override
     public PlaceResult place(OrderRequest request) {
-        try {
-            return api.placeOrder(request, clock.timeSource().now());
-        } catch (TransportException unknown) {
-            LOG.warn("binance: placement {} outcome unknown ({}); looking it up", request.clientOrderId(),
-                    unknown.getMessage());
-            Optional<BinanceDtos.Order> found;
-            try {
-                found = api.queryOrder(request.symbol(), request.clientOrderId());
-            } catch (ExchangeException lookupFailed) {
-                unknown.addSuppressed(lookupFailed);
-                throw unknown;
-            }
-            if (found.isPresent()) {
-                return BinanceAdapters.placeResult(request, found.get(), clock.timeSource().now());
-            }
-            throw new TransportException(venue(), "placement " + request.clientOrderId()
-                    + " not confirmed and unknown to the venue; not re-sent", unknown);
-        }
+        return placements.place(request);
     }
 
     @Override
@@ -245,7 +153,7 @@ public final class BinanceGateway implements ExchangeGateway {
 
     @Override
     public List<OpenOrder> openOrders(String symbol) {
-        Instant now = clock.timeSource().now();
+        Instant now = session.now();
         List<OpenOrder> out = new ArrayList<>();
         for (BinanceDtos.Order order : api.openOrders(symbol)) {
             out.add(BinanceAdapters.openOrder(order, now));
@@ -282,37 +190,57 @@ public final class BinanceGateway implements ExchangeGateway {
         return out;
     }
 
+    /**
+     * Sets the futures leverage for {@code symbol}. Blocks on REST.
+     *
+     * @throws ExchangeException on spot, which has no leverage setting (nothing is sent), or when the call fails
+     */
     @Override
     public void setLeverage(String symbol, int leverage) {
         if (!api.market().isFutures()) {
-            throw new UnsupportedOperationException("binance spot has no leverage setting");
+            throw new ExchangeException(venue(), "binance spot has no leverage setting");
         }
         api.setLeverage(symbol, leverage);
     }
 
     /** Learns the offset between our clock and Binance's, so {@code timestamp} falls inside {@code recvWindow}. */
     public void syncTime() {
-        Instant sent = clock.timeSource().now();
-        long server = api.serverTime();
-        clock.sync(server, sent, clock.timeSource().now());
-        LOG.info("binance: clock offset {} ms", clock.offsetMillis());
+        session.syncTime(api::serverTime);
     }
 
     /** The live subscription for {@code symbol}; for tests and health checks. */
     public Optional<Subscription> subscription(String symbol) {
-        return Optional.ofNullable(subscriptions.get(symbol));
+        return streams.subscription(symbol);
     }
 
+    /** Closes every subscription, then the session's scheduler and client. Idempotent; never throws. */
     @Override
     public void close() {
-        if (closed) {
-            return;
-        }
-        closed = true;
-        subscriptions.values().forEach(Subscription::close);
-        subscriptions.clear();
-        scheduler.shutdownNow();
-        HttpClients.shutdown(client);
+        streams.close();
+        session.close();
+    }
+
+    /**
+     * The combined market stream, and the user data stream whose URL carries a listen key created on every
+     * (re)connect and kept alive every 30 minutes on the session's scheduler.
+     */
+    private List<ReconnectingWebSocket> sockets(String symbol, BookFeed feed, FillPoller poller,
+                                                EventDispatcher dispatcher) {
+        String wsUrl = session.config().wsUrl();
+        ReconnectingWebSocket market = session.socket("binance market " + symbol, () -> wsUrl + "/stream",
+                BinanceStreamListener.market(symbol, api.market(), session.mapper(), feed, dispatcher));
+        AtomicReference<String> listenKey = new AtomicReference<>();
+        AtomicReference<ReconnectingWebSocket> userRef = new AtomicReference<>();
+        ReconnectingWebSocket user = session.socket("binance user " + symbol, () -> {
+            listenKey.set(api.createListenKey());
+            return wsUrl + "/ws/" + listenKey.get();
+        }, BinanceStreamListener.user(symbol, api.market(), session.mapper(), dispatcher, poller,
+                () -> reconnect(userRef.get())));
+        userRef.set(user);
+        long period = LISTEN_KEY_KEEP_ALIVE.toMillis();
+        session.scheduler().scheduleAtFixedRate(() -> keepAlive(listenKey.get(), user), period, period,
+                TimeUnit.MILLISECONDS);
+        return List.of(market, user);
     }
 
     private void keepAlive(String key, ReconnectingWebSocket user) {
@@ -333,15 +261,7 @@ public final class BinanceGateway implements ExchangeGateway {
         }
     }
 
-    private ReconnectingWebSocket socket(String name, java.util.function.Supplier<String> url,
-                                         ReconnectingWebSocket.Handler handler) {
-        StreamSettings s = config.streams();
-        return new ReconnectingWebSocket(name, client, url, handler,
-                new Backoff(s.reconnectBase(), s.reconnectMax(), random), scheduler, s.silenceTimeout(),
-                config.redactor());
-    }
-
     private OrderBook restBook(String symbol, int depth) {
-        return BinanceAdapters.orderBook(symbol, api.depth(symbol, depth), depth, clock.timeSource().now());
+        return BinanceAdapters.orderBook(symbol, api.depth(symbol, depth), depth, session.now());
     }
 }

@@ -1,6 +1,5 @@
 package io.mmkit.exchange.binance;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -8,57 +7,57 @@ import io.mmkit.core.model.Fill;
 import io.mmkit.exchange.ws.BookFeed;
 import io.mmkit.exchange.ws.EventDispatcher;
 import io.mmkit.exchange.ws.FillPoller;
+import io.mmkit.exchange.ws.JsonStreamHandler;
+import io.mmkit.exchange.ws.PrivateStreamEvents;
 import io.mmkit.exchange.ws.ReconnectingWebSocket;
 import java.util.List;
 import java.util.Locale;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Binance's WebSocket frames for one symbol: the combined market stream ({@code <symbol>@depth@100ms} diffs
  * and trades) or the user data stream ({@code executionReport} / {@code ORDER_TRADE_UPDATE}). Only parses and
- * enqueues: diffs go to the {@link BookFeed}, trades and fills to the {@link EventDispatcher}; it never calls
- * strategy code. Runs on the socket reader thread.
+ * enqueues: diffs go to the {@link BookFeed}, trades to the {@link EventDispatcher}, fills to the
+ * {@link PrivateStreamEvents}; it never calls strategy code. Runs on the socket reader thread, inside a
+ * {@link JsonStreamHandler}.
  */
-final class BinanceStreamListener implements ReconnectingWebSocket.Handler {
-    private static final Logger LOG = LoggerFactory.getLogger(BinanceStreamListener.class);
-
+final class BinanceStreamListener implements JsonStreamHandler.Frames {
     private final String symbol;
     private final BinanceMarket market;
-    private final boolean userStream;
     private final ObjectMapper mapper;
     private final BookFeed feed;
     private final EventDispatcher dispatcher;
-    private final FillPoller poller;
+    private final PrivateStreamEvents user;
     private final Runnable onListenKeyExpired;
 
-    private BinanceStreamListener(String symbol, BinanceMarket market, boolean userStream, ObjectMapper mapper,
-                                  BookFeed feed, EventDispatcher dispatcher, FillPoller poller,
-                                  Runnable onListenKeyExpired) {
+    private BinanceStreamListener(String symbol, BinanceMarket market, ObjectMapper mapper, BookFeed feed,
+                                  EventDispatcher dispatcher, PrivateStreamEvents user, Runnable onListenKeyExpired) {
         this.symbol = symbol;
         this.market = market;
-        this.userStream = userStream;
         this.mapper = mapper;
         this.feed = feed;
         this.dispatcher = dispatcher;
-        this.poller = poller;
+        this.user = user;
         this.onListenKeyExpired = onListenKeyExpired;
     }
 
-    static BinanceStreamListener market(String symbol, BinanceMarket market, ObjectMapper mapper, BookFeed feed,
-                                        EventDispatcher dispatcher) {
-        return new BinanceStreamListener(symbol, market, false, mapper, feed, dispatcher, null, null);
+    static ReconnectingWebSocket.Handler market(String symbol, BinanceMarket market, ObjectMapper mapper,
+                                                BookFeed feed, EventDispatcher dispatcher) {
+        return JsonStreamHandler.market("binance " + symbol, mapper, feed,
+                new BinanceStreamListener(symbol, market, mapper, feed, dispatcher, null, null));
     }
 
-    static BinanceStreamListener user(String symbol, BinanceMarket market, ObjectMapper mapper,
-                                      EventDispatcher dispatcher, FillPoller poller, Runnable onListenKeyExpired) {
-        return new BinanceStreamListener(symbol, market, true, mapper, null, dispatcher, poller, onListenKeyExpired);
+    static ReconnectingWebSocket.Handler user(String symbol, BinanceMarket market, ObjectMapper mapper,
+                                              EventDispatcher dispatcher, FillPoller poller,
+                                              Runnable onListenKeyExpired) {
+        PrivateStreamEvents user = new PrivateStreamEvents(poller, dispatcher);
+        return JsonStreamHandler.privateStream("binance " + symbol, mapper, user,
+                new BinanceStreamListener(symbol, market, mapper, null, dispatcher, user, onListenKeyExpired));
     }
 
     /** The market stream subscribes by frame (so a reconnect re-sends it); the user stream's URL is its key. */
     @Override
     public List<String> onOpen() {
-        if (userStream) {
+        if (user != null) {
             return List.of();
         }
         String s = symbol.toLowerCase(Locale.ROOT);
@@ -69,14 +68,7 @@ final class BinanceStreamListener implements ReconnectingWebSocket.Handler {
     }
 
     @Override
-    public void onMessage(String text) {
-        JsonNode root;
-        try {
-            root = mapper.readTree(text);
-        } catch (JsonProcessingException e) {
-            LOG.warn("binance {}: unreadable frame dropped", symbol);
-            return;
-        }
+    public void onFrame(JsonNode root) {
         JsonNode data = root.has("data") ? root.get("data") : root;
         String event = data.path("e").asText("");
         switch (event) {
@@ -89,26 +81,9 @@ final class BinanceStreamListener implements ReconnectingWebSocket.Handler {
         }
     }
 
-    @Override
-    public void onConnectionState(boolean connected) {
-        if (!userStream) {
-            if (!connected) {
-                feed.onDisconnected();
-            }
-            return;
-        }
-        if (connected) {
-            poller.streamUp();
-        } else {
-            poller.streamDown();
-        }
-        dispatcher.connectionState(connected);
-    }
-
     private void fill(Fill fill) {
         if (fill != null && symbol.equals(fill.symbol())) {
-            poller.seen(fill);
-            dispatcher.fill(fill);
+            user.fill(fill);
         }
     }
 }

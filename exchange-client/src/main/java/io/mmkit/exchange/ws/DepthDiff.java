@@ -1,8 +1,10 @@
 package io.mmkit.exchange.ws;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.mmkit.core.model.BookLevel;
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
@@ -32,5 +34,21 @@ public record DepthDiff(long firstId, long lastId, long previousLastId, List<Lev
         bids = List.copyOf(bids);
         asks = List.copyOf(asks);
         Objects.requireNonNull(time, "time");
+    }
+
+    /**
+     * A diff's {@code [["price", "quantity"], ...]} array, as both Backpack and Binance send it; a missing array
+     * is no levels.
+     *
+     * @throws NumberFormatException if a price or quantity is not a decimal
+     */
+    public static List<Level> levels(JsonNode array) {
+        List<Level> out = new ArrayList<>();
+        if (array != null) {
+            for (JsonNode level : array) {
+                out.add(new Level(new BigDecimal(level.get(0).asText()), new BigDecimal(level.get(1).asText())));
+            }
+        }
+        return out;
     }
 }

@@ -7,9 +7,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.WireMock;
 import io.mmkit.core.exchange.ExchangeGateway;
 import io.mmkit.core.exchange.ExchangeGatewayContract;
@@ -17,31 +15,24 @@ import io.mmkit.core.model.Balance;
 import io.mmkit.core.model.Instrument;
 import io.mmkit.core.model.OpenOrder;
 import io.mmkit.core.model.OrderRequest;
-import io.mmkit.core.time.SimulatedTimeSource;
 import io.mmkit.exchange.TestVenues;
+import io.mmkit.exchange.WireMockVenue;
 import java.math.BigDecimal;
-import java.util.Random;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The gateway contract against WireMock stubs shaped like Backpack's documented API. */
 class BackpackGatewayContractTest extends ExchangeGatewayContract {
     private static final String SYMBOL = "SOL_USDC";
-    private final WireMockServer venue = new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort());
+    @RegisterExtension
+    final WireMockVenue venue = new WireMockVenue();
 
     @Override
     protected ExchangeGateway createGateway() {
-        venue.start();
         venue.stubFor(get(urlPathEqualTo("/api/v1/markets")).willReturn(okJson(TestVenues.fixture("backpack/markets.json"))));
         venue.stubFor(delete(urlPathEqualTo("/api/v1/order")).atPriority(10)
                 .willReturn(aResponse().withStatus(404).withHeader("Content-Type", "application/json")
                         .withBody(TestVenues.fixture("backpack/order-not-found.json"))));
-        return BackpackGateway.open(TestVenues.backpack("http://127.0.0.1:" + venue.port(), "ws://127.0.0.1:9"),
-                new SimulatedTimeSource(TestVenues.START), new Random(1));
-    }
-
-    @AfterEach
-    void stopVenue() {
-        venue.stop();
+        return TestVenues.backpackGateway(venue.baseUrl(), 1);
     }
 
     @Override

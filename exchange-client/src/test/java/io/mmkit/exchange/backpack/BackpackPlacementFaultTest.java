@@ -8,41 +8,37 @@ import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.http.Fault;
 import io.mmkit.core.exchange.AuthenticationException;
 import io.mmkit.core.exchange.TransportException;
 import io.mmkit.core.model.OrderRequest;
 import io.mmkit.core.model.PlaceResult;
 import io.mmkit.core.model.Side;
-import io.mmkit.core.time.SimulatedTimeSource;
 import io.mmkit.exchange.TestVenues;
+import io.mmkit.exchange.WireMockVenue;
 import java.math.BigDecimal;
-import java.util.Random;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Backpack placements whose answer is lost are looked up by client id, never re-sent. */
 class BackpackPlacementFaultTest {
-    private final WireMockServer venue = new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort());
+    @RegisterExtension
+    final WireMockVenue venue = new WireMockVenue();
     private BackpackGateway gateway;
 
     @BeforeEach
     void start() {
-        venue.start();
-        gateway = BackpackGateway.open(TestVenues.backpack("http://127.0.0.1:" + venue.port(), "ws://127.0.0.1:9"),
-                new SimulatedTimeSource(TestVenues.START), new Random(5));
+        gateway = TestVenues.backpackGateway(venue.baseUrl(), 5);
     }
 
     @AfterEach
     void stop() {
         gateway.close();
-        venue.stop();
     }
 
     @Test

@@ -11,12 +11,8 @@ import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
-import com.github.tomakehurst.wiremock.client.MappingBuilder;
-import com.github.tomakehurst.wiremock.matching.RequestPatternBuilder;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.mmkit.core.model.Balance;
 import io.mmkit.core.model.Fill;
@@ -31,38 +27,36 @@ import io.mmkit.core.model.Position;
 import io.mmkit.core.model.RejectReason;
 import io.mmkit.core.model.Side;
 import io.mmkit.core.model.TimeInForce;
-import io.mmkit.core.time.SimulatedTimeSource;
 import io.mmkit.exchange.TestVenues;
+import io.mmkit.exchange.WireMockVenue;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
-import java.util.Random;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** One WireMock test per Backpack endpoint: the request sent (path, query, body, headers, signature) and the parse. */
 class BackpackRestApiTest {
     private static final long NOW = TestVenues.START.toEpochMilli();
-    private final WireMockServer venue = new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort());
+    @RegisterExtension
+    final WireMockVenue venue = new WireMockVenue();
     private BackpackGateway gateway;
 
     @BeforeEach
     void start() {
-        venue.start();
-        gateway = BackpackGateway.open(TestVenues.backpack("http://127.0.0.1:" + venue.port(), "ws://127.0.0.1:9"),
-                new SimulatedTimeSource(TestVenues.START), new Random(1));
+        gateway = TestVenues.backpackGateway(venue.baseUrl(), 1);
     }
 
     @AfterEach
     void stop() {
         gateway.close();
-        venue.stop();
     }
 
     @Test
     void shouldReadMarketRulesForSpotAndPerpetual() {
-        stub(get(urlPathEqualTo("/api/v1/markets")), "backpack/markets.json");
+        venue.stub(get(urlPathEqualTo("/api/v1/markets")), "backpack/markets.json");
 
         Instrument perp = gateway.instrument("SOL_USDC_PERP");
 
@@ -76,7 +70,7 @@ class BackpackRestApiTest {
 
     @Test
     void shouldOrderDepthBestFirstOnBothSides() {
-        stub(get(urlPathEqualTo("/api/v1/depth")), "backpack/depth.json");
+        venue.stub(get(urlPathEqualTo("/api/v1/depth")), "backpack/depth.json");
 
         OrderBook book = gateway.orderBook("SOL_USDC", 2);
 
@@ -90,7 +84,7 @@ class BackpackRestApiTest {
 
     @Test
     void shouldReadTheTicker() {
-        stub(get(urlPathEqualTo("/api/v1/ticker")), "backpack/ticker.json");
+        venue.stub(get(urlPathEqualTo("/api/v1/ticker")), "backpack/ticker.json");
 
         BackpackDtos.Ticker ticker = gateway.ticker("SOL_USDC");
 
@@ -101,7 +95,7 @@ class BackpackRestApiTest {
 
     @Test
     void shouldSignAndSendAPostOnlyLimitOrder() throws Exception {
-        stub(post(urlPathEqualTo("/api/v1/order")), "backpack/order-new.json");
+        venue.stub(post(urlPathEqualTo("/api/v1/order")), "backpack/order-new.json");
 
         PlaceResult result = gateway.place(OrderRequest.postOnly("SOL_USDC", "1048577", Side.BUY,
                 new BigDecimal("180.10"), new BigDecimal("1.5")));
@@ -112,7 +106,7 @@ class BackpackRestApiTest {
             assertThat(a.order().timeInForce()).isEqualTo(TimeInForce.POST_ONLY);
             assertThat(a.order().price()).isEqualByComparingTo("180.10");
         });
-        LoggedRequest sent = only(postRequestedFor(urlPathEqualTo("/api/v1/order")).withRequestBody(equalToJson(
+        LoggedRequest sent = venue.only(postRequestedFor(urlPathEqualTo("/api/v1/order")).withRequestBody(equalToJson(
                 "{\"symbol\":\"SOL_USDC\",\"side\":\"Bid\",\"orderType\":\"Limit\",\"quantity\":\"1.5\","
                         + "\"clientId\":1048577,\"price\":\"180.1\",\"postOnly\":true}")));
         assertSigned(sent, "instruction=orderExecute&clientId=1048577&orderType=Limit&postOnly=true&price=180.1"
@@ -121,16 +115,16 @@ class BackpackRestApiTest {
 
     @Test
     void shouldSendIocAndReduceOnlyMarketOrdersInTheDocumentedShape() throws Exception {
-        stub(post(urlPathEqualTo("/api/v1/order")), "backpack/order-new.json");
+        venue.stub(post(urlPathEqualTo("/api/v1/order")), "backpack/order-new.json");
 
         gateway.place(OrderRequest.limit("SOL_USDC_PERP", "7", Side.SELL, new BigDecimal("181"), BigDecimal.ONE,
                 TimeInForce.IOC));
         gateway.place(OrderRequest.market("SOL_USDC_PERP", "8", Side.SELL, new BigDecimal("2")).asReduceOnly());
 
-        only(postRequestedFor(urlPathEqualTo("/api/v1/order")).withRequestBody(equalToJson(
+        venue.only(postRequestedFor(urlPathEqualTo("/api/v1/order")).withRequestBody(equalToJson(
                 "{\"symbol\":\"SOL_USDC_PERP\",\"side\":\"Ask\",\"orderType\":\"Limit\",\"quantity\":\"1\","
                         + "\"clientId\":7,\"price\":\"181\",\"timeInForce\":\"IOC\"}")));
-        LoggedRequest market = only(postRequestedFor(urlPathEqualTo("/api/v1/order")).withRequestBody(equalToJson(
+        LoggedRequest market = venue.only(postRequestedFor(urlPathEqualTo("/api/v1/order")).withRequestBody(equalToJson(
                 "{\"symbol\":\"SOL_USDC_PERP\",\"side\":\"Ask\",\"orderType\":\"Market\",\"quantity\":\"2\","
                         + "\"clientId\":8,\"reduceOnly\":true}")));
         assertSigned(market, "instruction=orderExecute&clientId=8&orderType=Market&quantity=2&reduceOnly=true"
@@ -162,7 +156,7 @@ class BackpackRestApiTest {
                 OrderRequest.postOnly("SOL_USDC", "2", Side.SELL, new BigDecimal("181"), BigDecimal.ONE)));
 
         assertThat(placed).hasSize(1);
-        LoggedRequest sent = only(postRequestedFor(urlPathEqualTo("/api/v1/orders")));
+        LoggedRequest sent = venue.only(postRequestedFor(urlPathEqualTo("/api/v1/orders")));
         assertSigned(sent, "instruction=orderExecute&clientId=1&orderType=Limit&postOnly=true&price=180&quantity=1"
                 + "&side=Bid&symbol=SOL_USDC&instruction=orderExecute&clientId=2&orderType=Limit&postOnly=true"
                 + "&price=181&quantity=1&side=Ask&symbol=SOL_USDC&timestamp=" + NOW + "&window=5000");
@@ -170,29 +164,29 @@ class BackpackRestApiTest {
 
     @Test
     void shouldCancelByClientId() throws Exception {
-        stub(delete(urlPathEqualTo("/api/v1/order")), "backpack/order-new.json");
+        venue.stub(delete(urlPathEqualTo("/api/v1/order")), "backpack/order-new.json");
 
         assertThat(gateway.cancel("SOL_USDC", "1048577")).isEqualTo(io.mmkit.core.model.CancelResult.CANCELLED);
 
-        LoggedRequest sent = only(deleteRequestedFor(urlPathEqualTo("/api/v1/order"))
+        LoggedRequest sent = venue.only(deleteRequestedFor(urlPathEqualTo("/api/v1/order"))
                 .withRequestBody(equalToJson("{\"clientId\":1048577,\"symbol\":\"SOL_USDC\"}")));
         assertSigned(sent, "instruction=orderCancel&clientId=1048577&symbol=SOL_USDC&timestamp=" + NOW + "&window=5000");
     }
 
     @Test
     void shouldCancelAllAndCountWhatWasCancelled() throws Exception {
-        stub(delete(urlPathEqualTo("/api/v1/orders")), "backpack/cancel-all.json");
+        venue.stub(delete(urlPathEqualTo("/api/v1/orders")), "backpack/cancel-all.json");
 
         assertThat(gateway.cancelAll("SOL_USDC")).isEqualTo(2);
 
-        LoggedRequest sent = only(deleteRequestedFor(urlPathEqualTo("/api/v1/orders"))
+        LoggedRequest sent = venue.only(deleteRequestedFor(urlPathEqualTo("/api/v1/orders"))
                 .withRequestBody(equalToJson("{\"symbol\":\"SOL_USDC\"}")));
         assertSigned(sent, "instruction=orderCancelAll&symbol=SOL_USDC&timestamp=" + NOW + "&window=5000");
     }
 
     @Test
     void shouldListOpenOrders() throws Exception {
-        stub(get(urlPathEqualTo("/api/v1/orders")), "backpack/orders-open.json");
+        venue.stub(get(urlPathEqualTo("/api/v1/orders")), "backpack/orders-open.json");
 
         List<OpenOrder> open = gateway.openOrders("SOL_USDC");
 
@@ -201,40 +195,40 @@ class BackpackRestApiTest {
         assertThat(open.get(0).createdAt()).isEqualTo(Instant.ofEpochMilli(1735689600123L));
         assertThat(open.get(1).side()).isEqualTo(Side.SELL);
         assertThat(open.get(1).timeInForce()).isEqualTo(TimeInForce.GTC);
-        LoggedRequest sent = only(getRequestedFor(urlPathEqualTo("/api/v1/orders"))
+        LoggedRequest sent = venue.only(getRequestedFor(urlPathEqualTo("/api/v1/orders"))
                 .withQueryParam("symbol", equalTo("SOL_USDC")));
         assertSigned(sent, "instruction=orderQueryAll&symbol=SOL_USDC&timestamp=" + NOW + "&window=5000");
     }
 
     @Test
     void shouldReadBalances() throws Exception {
-        stub(get(urlPathEqualTo("/api/v1/capital")), "backpack/capital.json");
+        venue.stub(get(urlPathEqualTo("/api/v1/capital")), "backpack/capital.json");
 
         List<Balance> balances = gateway.balances();
 
         assertThat(balances).extracting(Balance::asset).containsExactly("SOL", "USDC");
         assertThat(balances.get(1).free()).isEqualByComparingTo("1000.25");
         assertThat(balances.get(1).locked()).isEqualByComparingTo("270.15");
-        assertSigned(only(getRequestedFor(urlPathEqualTo("/api/v1/capital"))),
+        assertSigned(venue.only(getRequestedFor(urlPathEqualTo("/api/v1/capital"))),
                 "instruction=balanceQuery&timestamp=" + NOW + "&window=5000");
     }
 
     @Test
     void shouldReadCollateral() throws Exception {
-        stub(get(urlPathEqualTo("/api/v1/capital/collateral")), "backpack/collateral.json");
+        venue.stub(get(urlPathEqualTo("/api/v1/capital/collateral")), "backpack/collateral.json");
 
         BackpackDtos.Collateral collateral = gateway.collateral();
 
         assertThat(collateral.netEquity()).isEqualByComparingTo("3301.025");
         assertThat(collateral.collateral()).hasSize(2);
         assertThat(collateral.collateral().get(1).collateralWeight()).isEqualByComparingTo("0.9");
-        assertSigned(only(getRequestedFor(urlPathEqualTo("/api/v1/capital/collateral"))),
+        assertSigned(venue.only(getRequestedFor(urlPathEqualTo("/api/v1/capital/collateral"))),
                 "instruction=collateralQuery&timestamp=" + NOW + "&window=5000");
     }
 
     @Test
     void shouldReadPerpetualPositions() throws Exception {
-        stub(get(urlPathEqualTo("/api/v1/position")), "backpack/positions.json");
+        venue.stub(get(urlPathEqualTo("/api/v1/position")), "backpack/positions.json");
 
         List<Position> positions = gateway.positions();
 
@@ -245,13 +239,13 @@ class BackpackRestApiTest {
             assertThat(p.unrealizedPnl()).isEqualByComparingTo("-1.40");
             assertThat(p.fundingPaid()).isEqualByComparingTo("0.35");
         });
-        assertSigned(only(getRequestedFor(urlPathEqualTo("/api/v1/position"))),
+        assertSigned(venue.only(getRequestedFor(urlPathEqualTo("/api/v1/position"))),
                 "instruction=positionQuery&timestamp=" + NOW + "&window=5000");
     }
 
     @Test
     void shouldReadFillHistorySince() throws Exception {
-        stub(get(urlPathEqualTo("/wapi/v1/history/fills")), "backpack/fills.json");
+        venue.stub(get(urlPathEqualTo("/wapi/v1/history/fills")), "backpack/fills.json");
 
         List<Fill> fills = gateway.fillsSince("SOL_USDC", TestVenues.START);
 
@@ -262,7 +256,7 @@ class BackpackRestApiTest {
             assertThat(f.fee()).isEqualByComparingTo("0.0018");
             assertThat(f.time()).isEqualTo(Instant.parse("2025-01-01T00:00:05.250Z"));
         });
-        LoggedRequest sent = only(getRequestedFor(urlPathEqualTo("/wapi/v1/history/fills"))
+        LoggedRequest sent = venue.only(getRequestedFor(urlPathEqualTo("/wapi/v1/history/fills"))
                 .withQueryParam("from", equalTo(Long.toString(NOW))).withQueryParam("symbol", equalTo("SOL_USDC")));
         assertSigned(sent, "instruction=fillHistoryQueryAll&from=" + NOW + "&limit=1000&symbol=SOL_USDC&timestamp="
                 + NOW + "&window=5000");
@@ -273,37 +267,19 @@ class BackpackRestApiTest {
         venue.stubFor(get(urlPathEqualTo("/api/v1/time")).willReturn(aResponse().withBody(Long.toString(NOW + 2500))));
 
         gateway.syncTime();
-        stub(get(urlPathEqualTo("/api/v1/capital")), "backpack/capital.json");
+        venue.stub(get(urlPathEqualTo("/api/v1/capital")), "backpack/capital.json");
         gateway.balances();
 
-        assertThat(only(getRequestedFor(urlPathEqualTo("/api/v1/capital"))).getHeader("X-TIMESTAMP"))
+        assertThat(venue.only(getRequestedFor(urlPathEqualTo("/api/v1/capital"))).getHeader("X-TIMESTAMP"))
                 .isEqualTo(Long.toString(NOW + 2500));
     }
 
     private BackpackRestApi api() {
         var mapper = io.mmkit.exchange.http.Json.newMapper();
         var errors = new BackpackErrors(mapper);
-        var time = new SimulatedTimeSource(TestVenues.START);
-        var http = TestVenues.fastHttp();
-        var transport = new io.mmkit.exchange.http.RestTransport("backpack",
-                io.mmkit.exchange.http.HttpClients.create(http, java.time.Duration.ofSeconds(5)), http,
-                new io.mmkit.exchange.http.ServerClock(time),
-                new io.mmkit.exchange.http.WeightRateLimiter(time, 100, java.time.Duration.ofMinutes(1)),
-                new io.mmkit.exchange.http.Backoff(http.baseBackoff(), http.maxBackoff(), new Random(1)), errors,
-                io.mmkit.exchange.http.Redactor.none());
-        return new BackpackRestApi(transport, okhttp3.HttpUrl.get("http://127.0.0.1:" + venue.port()),
+        return new BackpackRestApi(TestVenues.transport("backpack", errors, 100), okhttp3.HttpUrl.get(venue.baseUrl()),
                 TestVenues.BACKPACK_KEY, BackpackSigner.fromBase64Seed(TestVenues.BACKPACK_SECRET), 5000, mapper,
                 errors);
-    }
-
-    private void stub(MappingBuilder mapping, String fixture) {
-        venue.stubFor(mapping.willReturn(okJson(TestVenues.fixture(fixture))));
-    }
-
-    private LoggedRequest only(RequestPatternBuilder pattern) {
-        List<LoggedRequest> found = venue.findAll(pattern);
-        assertThat(found).hasSize(1);
-        return found.get(0);
     }
 
     /** The headers Backpack requires, and a signature of exactly {@code message} by our key. */

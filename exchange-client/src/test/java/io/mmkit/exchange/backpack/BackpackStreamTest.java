@@ -3,16 +3,15 @@ package io.mmkit.exchange.backpack;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.github.tomakehurst.wiremock.WireMockServer;
 import io.mmkit.core.model.BookTop;
 import io.mmkit.core.time.SystemTimeSource;
 import io.mmkit.exchange.TestVenues;
+import io.mmkit.exchange.WireMockVenue;
 import io.mmkit.exchange.ws.RecordingListener;
 import io.mmkit.exchange.ws.RecordingVenueSocket;
 import java.io.IOException;
@@ -28,6 +27,7 @@ import mockwebserver3.MockWebServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Backpack's streams against a local WebSocket server (mockwebserver3) and WireMock REST snapshots. */
 class BackpackStreamTest {
@@ -36,7 +36,8 @@ class BackpackStreamTest {
     private static final String ACCOUNT = "account.orderUpdate." + SYMBOL;
     private static final Duration WAIT = Duration.ofSeconds(5);
 
-    private final WireMockServer rest = new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort());
+    @RegisterExtension
+    final WireMockVenue rest = new WireMockVenue();
     private final MockWebServer ws = new MockWebServer();
     private final RecordingVenueSocket venueSockets = new RecordingVenueSocket();
     private final ObjectMapper mapper = new ObjectMapper();
@@ -44,7 +45,6 @@ class BackpackStreamTest {
 
     @BeforeEach
     void start() throws IOException {
-        rest.start();
         givenSnapshot(100, "180.10", "180.20");
         rest.stubFor(get(urlPathEqualTo("/wapi/v1/history/fills")).willReturn(okJson("[]")));
         ws.setDispatcher(venueSockets);
@@ -56,7 +56,6 @@ class BackpackStreamTest {
     void stop() {
         gateway.close();
         ws.close();
-        rest.stop();
     }
 
     @Test
@@ -181,7 +180,7 @@ class BackpackStreamTest {
     }
 
     private BackpackGateway open(String wsUrl) {
-        return BackpackGateway.open(TestVenues.backpack("http://127.0.0.1:" + rest.port(), wsUrl),
+        return BackpackGateway.open(TestVenues.backpack(rest.baseUrl(), wsUrl),
                 new SystemTimeSource(), new Random(3));
     }
 

@@ -8,12 +8,10 @@ import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
@@ -26,6 +24,7 @@ import io.mmkit.core.model.PlaceResult;
 import io.mmkit.core.model.Side;
 import io.mmkit.core.time.SimulatedTimeSource;
 import io.mmkit.exchange.TestVenues;
+import io.mmkit.exchange.WireMockVenue;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.List;
@@ -33,6 +32,7 @@ import java.util.Random;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Faults between us and the venue: each read is retried with capped backoff and a fresh signature, or fails
@@ -41,21 +41,20 @@ import org.junit.jupiter.api.Test;
 class BinanceFaultTest {
     private static final String OPEN_ORDERS = "/api/v3/openOrders";
     private static final String ORDER = "/api/v3/order";
-    private final WireMockServer venue = new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort());
+    @RegisterExtension
+    final WireMockVenue venue = new WireMockVenue();
     private final SimulatedTimeSource time = new SimulatedTimeSource(TestVenues.START);
     private BinanceGateway gateway;
 
     @BeforeEach
     void start() {
-        venue.start();
-        gateway = BinanceGateway.open(TestVenues.binance(MarketType.SPOT, "http://127.0.0.1:" + venue.port(),
-                "ws://127.0.0.1:9"), time, new Random(7));
+        gateway = BinanceGateway.open(TestVenues.binance(MarketType.SPOT, venue.baseUrl(),
+                TestVenues.NO_SOCKET), time, new Random(7));
     }
 
     @AfterEach
     void stop() {
         gateway.close();
-        venue.stop();
     }
 
     @Test

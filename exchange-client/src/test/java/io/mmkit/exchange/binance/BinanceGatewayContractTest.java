@@ -6,9 +6,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.WireMock;
 import io.mmkit.core.exchange.ExchangeGateway;
 import io.mmkit.core.exchange.ExchangeGatewayContract;
@@ -17,32 +15,25 @@ import io.mmkit.core.model.Instrument;
 import io.mmkit.core.model.MarketType;
 import io.mmkit.core.model.OpenOrder;
 import io.mmkit.core.model.OrderRequest;
-import io.mmkit.core.time.SimulatedTimeSource;
 import io.mmkit.exchange.TestVenues;
+import io.mmkit.exchange.WireMockVenue;
 import java.math.BigDecimal;
-import java.util.Random;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The gateway contract against WireMock stubs shaped like Binance spot's documented API. */
 class BinanceGatewayContractTest extends ExchangeGatewayContract {
     private static final String SYMBOL = "BTCUSDT";
-    private final WireMockServer venue = new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort());
+    @RegisterExtension
+    final WireMockVenue venue = new WireMockVenue();
 
     @Override
     protected ExchangeGateway createGateway() {
-        venue.start();
         venue.stubFor(get(urlPathEqualTo("/api/v3/exchangeInfo"))
                 .willReturn(okJson(TestVenues.fixture("binance/spot-exchange-info.json"))));
         venue.stubFor(delete(urlPathEqualTo("/api/v3/order")).atPriority(10)
                 .willReturn(aResponse().withStatus(400).withHeader("Content-Type", "application/json")
                         .withBody(TestVenues.fixture("binance/error-cancel-unknown.json"))));
-        return BinanceGateway.open(TestVenues.binance(MarketType.SPOT, "http://127.0.0.1:" + venue.port(),
-                "ws://127.0.0.1:9"), new SimulatedTimeSource(TestVenues.START), new Random(1));
-    }
-
-    @AfterEach
-    void stopVenue() {
-        venue.stop();
+        return TestVenues.binanceGateway(MarketType.SPOT, venue.baseUrl(), 1);
     }
 
     @Override

@@ -1,5 +1,7 @@
 package io.mmkit.exchange.binance;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.client.WireMock.delete;
 import static com.github.tomakehurst.wiremock.client.WireMock.deleteRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
@@ -11,13 +13,11 @@ import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.put;
 import static com.github.tomakehurst.wiremock.client.WireMock.putRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
-import com.github.tomakehurst.wiremock.client.MappingBuilder;
-import com.github.tomakehurst.wiremock.matching.RequestPatternBuilder;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import io.mmkit.core.exchange.ExchangeException;
 import io.mmkit.core.model.Balance;
 import io.mmkit.core.model.CancelResult;
 import io.mmkit.core.model.Fill;
@@ -31,43 +31,39 @@ import io.mmkit.core.model.PlaceResult;
 import io.mmkit.core.model.Position;
 import io.mmkit.core.model.Side;
 import io.mmkit.core.model.TimeInForce;
-import io.mmkit.core.time.SimulatedTimeSource;
 import io.mmkit.exchange.TestVenues;
+import io.mmkit.exchange.WireMockVenue;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
-import java.util.Random;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** One WireMock test per Binance endpoint (spot and USDⓈ-M futures): the request sent and the parse. */
 class BinanceRestApiTest {
     private static final long NOW = TestVenues.START.toEpochMilli();
-    private final WireMockServer venue = new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort());
+    @RegisterExtension
+    final WireMockVenue venue = new WireMockVenue();
     private BinanceGateway spot;
     private BinanceGateway futures;
 
     @BeforeEach
     void start() {
-        venue.start();
-        String base = "http://127.0.0.1:" + venue.port();
-        spot = BinanceGateway.open(TestVenues.binance(MarketType.SPOT, base, "ws://127.0.0.1:9"),
-                new SimulatedTimeSource(TestVenues.START), new Random(1));
-        futures = BinanceGateway.open(TestVenues.binance(MarketType.PERPETUAL, base, "ws://127.0.0.1:9"),
-                new SimulatedTimeSource(TestVenues.START), new Random(1));
+        spot = TestVenues.binanceGateway(MarketType.SPOT, venue.baseUrl(), 1);
+        futures = TestVenues.binanceGateway(MarketType.PERPETUAL, venue.baseUrl(), 1);
     }
 
     @AfterEach
     void stop() {
         spot.close();
         futures.close();
-        venue.stop();
     }
 
     @Test
     void shouldReadSpotFiltersFromExchangeInfo() {
-        stub(get(urlPathEqualTo("/api/v3/exchangeInfo")), "binance/spot-exchange-info.json");
+        venue.stub(get(urlPathEqualTo("/api/v3/exchangeInfo")), "binance/spot-exchange-info.json");
 
         Instrument btc = spot.instrument("BTCUSDT");
 
@@ -80,7 +76,7 @@ class BinanceRestApiTest {
 
     @Test
     void shouldReadFuturesFiltersFromExchangeInfo() {
-        stub(get(urlPathEqualTo("/fapi/v1/exchangeInfo")), "binance/futures-exchange-info.json");
+        venue.stub(get(urlPathEqualTo("/fapi/v1/exchangeInfo")), "binance/futures-exchange-info.json");
 
         Instrument eth = futures.instrument("ETHUSDT");
 
@@ -92,8 +88,8 @@ class BinanceRestApiTest {
 
     @Test
     void shouldReadDepthSnapshotsWithTheirUpdateId() {
-        stub(get(urlPathEqualTo("/api/v3/depth")), "binance/spot-depth.json");
-        stub(get(urlPathEqualTo("/fapi/v1/depth")), "binance/futures-depth.json");
+        venue.stub(get(urlPathEqualTo("/api/v3/depth")), "binance/spot-depth.json");
+        venue.stub(get(urlPathEqualTo("/fapi/v1/depth")), "binance/futures-depth.json");
 
         OrderBook spotBook = spot.orderBook("BTCUSDT", 50);
         OrderBook futuresBook = futures.orderBook("ETHUSDT", 20);
@@ -108,7 +104,7 @@ class BinanceRestApiTest {
 
     @Test
     void shouldSignAndSendASpotPostOnlyOrderAsLimitMaker() {
-        stub(post(urlPathEqualTo("/api/v3/order")), "binance/spot-order-result.json");
+        venue.stub(post(urlPathEqualTo("/api/v3/order")), "binance/spot-order-result.json");
 
         PlaceResult result = spot.place(OrderRequest.postOnly("BTCUSDT", "1048577", Side.BUY, new BigDecimal("60000"),
                 new BigDecimal("0.01")));
@@ -118,14 +114,14 @@ class BinanceRestApiTest {
             assertThat(a.order().timeInForce()).isEqualTo(TimeInForce.POST_ONLY);
             assertThat(a.order().quantity()).isEqualByComparingTo("0.01");
         });
-        LoggedRequest sent = only(postRequestedFor(urlPathEqualTo("/api/v3/order")));
+        LoggedRequest sent = venue.only(postRequestedFor(urlPathEqualTo("/api/v3/order")));
         assertSignedQuery(sent, "symbol=BTCUSDT&side=BUY&type=LIMIT_MAKER&quantity=0.01&price=60000"
                 + "&newClientOrderId=1048577&newOrderRespType=RESULT&recvWindow=5000&timestamp=" + NOW);
     }
 
     @Test
     void shouldSendFuturesPostOnlyAsGtxAndReduceOnlyAsAFlag() {
-        stub(post(urlPathEqualTo("/fapi/v1/order")), "binance/futures-order.json");
+        venue.stub(post(urlPathEqualTo("/fapi/v1/order")), "binance/futures-order.json");
 
         PlaceResult result = futures.place(OrderRequest.postOnly("ETHUSDT", "1048577", Side.BUY,
                 new BigDecimal("3300"), new BigDecimal("0.5")));
@@ -142,17 +138,17 @@ class BinanceRestApiTest {
 
     @Test
     void shouldCancelByOriginalClientOrderId() {
-        stub(delete(urlPathEqualTo("/api/v3/order")), "binance/spot-order-result.json");
+        venue.stub(delete(urlPathEqualTo("/api/v3/order")), "binance/spot-order-result.json");
 
         assertThat(spot.cancel("BTCUSDT", "1048577")).isEqualTo(CancelResult.CANCELLED);
 
-        assertSignedQuery(only(deleteRequestedFor(urlPathEqualTo("/api/v3/order"))),
+        assertSignedQuery(venue.only(deleteRequestedFor(urlPathEqualTo("/api/v3/order"))),
                 "symbol=BTCUSDT&origClientOrderId=1048577&recvWindow=5000&timestamp=" + NOW);
     }
 
     @Test
     void shouldCancelAllOnSpotAndFutures() {
-        stub(get(urlPathEqualTo("/api/v3/openOrders")), "binance/spot-open-orders.json");
+        venue.stub(get(urlPathEqualTo("/api/v3/openOrders")), "binance/spot-open-orders.json");
         venue.stubFor(delete(urlPathEqualTo("/api/v3/openOrders")).willReturn(okJson("[]")));
         venue.stubFor(get(urlPathEqualTo("/fapi/v1/openOrders")).willReturn(okJson(
                 "[" + TestVenues.fixture("binance/futures-order.json") + "]")));
@@ -162,15 +158,15 @@ class BinanceRestApiTest {
         assertThat(spot.cancelAll("BTCUSDT")).isEqualTo(1);
         assertThat(futures.cancelAll("ETHUSDT")).isEqualTo(1);
 
-        assertSignedQuery(only(deleteRequestedFor(urlPathEqualTo("/api/v3/openOrders"))),
+        assertSignedQuery(venue.only(deleteRequestedFor(urlPathEqualTo("/api/v3/openOrders"))),
                 "symbol=BTCUSDT&recvWindow=5000&timestamp=" + NOW);
-        assertSignedQuery(only(deleteRequestedFor(urlPathEqualTo("/fapi/v1/allOpenOrders"))),
+        assertSignedQuery(venue.only(deleteRequestedFor(urlPathEqualTo("/fapi/v1/allOpenOrders"))),
                 "symbol=ETHUSDT&recvWindow=5000&timestamp=" + NOW);
     }
 
     @Test
     void shouldListOpenOrders() {
-        stub(get(urlPathEqualTo("/api/v3/openOrders")), "binance/spot-open-orders.json");
+        venue.stub(get(urlPathEqualTo("/api/v3/openOrders")), "binance/spot-open-orders.json");
 
         List<OpenOrder> open = spot.openOrders("BTCUSDT");
 
@@ -180,14 +176,14 @@ class BinanceRestApiTest {
             assertThat(o.remainingQuantity()).isEqualByComparingTo("0.006");
             assertThat(o.createdAt()).isEqualTo(Instant.ofEpochMilli(1499827319559L));
         });
-        assertSignedQuery(only(getRequestedFor(urlPathEqualTo("/api/v3/openOrders"))),
+        assertSignedQuery(venue.only(getRequestedFor(urlPathEqualTo("/api/v3/openOrders"))),
                 "symbol=BTCUSDT&recvWindow=5000&timestamp=" + NOW);
     }
 
     @Test
     void shouldReadSpotAccountAndFuturesBalances() {
-        stub(get(urlPathEqualTo("/api/v3/account")), "binance/spot-account.json");
-        stub(get(urlPathEqualTo("/fapi/v2/balance")), "binance/futures-balance.json");
+        venue.stub(get(urlPathEqualTo("/api/v3/account")), "binance/spot-account.json");
+        venue.stub(get(urlPathEqualTo("/fapi/v2/balance")), "binance/futures-balance.json");
 
         List<Balance> spotBalances = spot.balances();
         List<Balance> futuresBalances = futures.balances();
@@ -198,13 +194,13 @@ class BinanceRestApiTest {
             assertThat(b.free()).isEqualByComparingTo("23.72469206");
             assertThat(b.total()).isEqualByComparingTo("122607.35137903");
         });
-        assertSignedQuery(only(getRequestedFor(urlPathEqualTo("/api/v3/account"))),
+        assertSignedQuery(venue.only(getRequestedFor(urlPathEqualTo("/api/v3/account"))),
                 "recvWindow=5000&timestamp=" + NOW);
     }
 
     @Test
     void shouldReadOpenPositionsFromPositionRisk() {
-        stub(get(urlPathEqualTo("/fapi/v2/positionRisk")), "binance/futures-position-risk.json");
+        venue.stub(get(urlPathEqualTo("/fapi/v2/positionRisk")), "binance/futures-position-risk.json");
 
         List<Position> positions = futures.positions();
 
@@ -219,8 +215,8 @@ class BinanceRestApiTest {
 
     @Test
     void shouldReadUserTradesAsFills() {
-        stub(get(urlPathEqualTo("/api/v3/myTrades")), "binance/spot-my-trades.json");
-        stub(get(urlPathEqualTo("/fapi/v1/userTrades")), "binance/futures-user-trades.json");
+        venue.stub(get(urlPathEqualTo("/api/v3/myTrades")), "binance/spot-my-trades.json");
+        venue.stub(get(urlPathEqualTo("/fapi/v1/userTrades")), "binance/futures-user-trades.json");
 
         List<Fill> spotFills = spot.fillsSince("BTCUSDT", TestVenues.START);
         List<Fill> futuresFills = futures.fillsSince("ETHUSDT", TestVenues.START);
@@ -235,23 +231,31 @@ class BinanceRestApiTest {
             assertThat(f.side()).isEqualTo(Side.SELL);
             assertThat(f.fee()).isEqualByComparingTo("-0.0781901");
         });
-        assertSignedQuery(only(getRequestedFor(urlPathEqualTo("/api/v3/myTrades"))),
+        assertSignedQuery(venue.only(getRequestedFor(urlPathEqualTo("/api/v3/myTrades"))),
                 "symbol=BTCUSDT&startTime=" + NOW + "&limit=1000&recvWindow=5000&timestamp=" + NOW);
     }
 
     @Test
     void shouldSetFuturesLeverage() {
-        stub(post(urlPathEqualTo("/fapi/v1/leverage")), "binance/futures-leverage.json");
+        venue.stub(post(urlPathEqualTo("/fapi/v1/leverage")), "binance/futures-leverage.json");
 
         futures.setLeverage("ETHUSDT", 5);
 
-        assertSignedQuery(only(postRequestedFor(urlPathEqualTo("/fapi/v1/leverage"))),
+        assertSignedQuery(venue.only(postRequestedFor(urlPathEqualTo("/fapi/v1/leverage"))),
                 "symbol=ETHUSDT&leverage=5&recvWindow=5000&timestamp=" + NOW);
     }
 
     @Test
+    void shouldRefuseLeverageOnSpotWithAVenueErrorAndSendNothing() {
+        assertThatThrownBy(() -> spot.setLeverage("BTCUSDT", 5)).isExactlyInstanceOf(ExchangeException.class)
+                .hasMessageContaining("binance spot has no leverage setting");
+
+        venue.verify(0, anyRequestedFor(anyUrl()));
+    }
+
+    @Test
     void shouldCreateAndKeepAliveAListenKeyWithTheApiKeyOnly() {
-        stub(post(urlPathEqualTo("/fapi/v1/listenKey")), "binance/listen-key.json");
+        venue.stub(post(urlPathEqualTo("/fapi/v1/listenKey")), "binance/listen-key.json");
         venue.stubFor(put(urlPathEqualTo("/fapi/v1/listenKey")).willReturn(okJson("{}")));
         venue.stubFor(put(urlPathEqualTo("/api/v3/userDataStream")).willReturn(okJson("{}")));
         BinanceRestApi api = BinanceTestApis.api(venue, BinanceMarket.FUTURES);
@@ -269,23 +273,14 @@ class BinanceRestApiTest {
     @Test
     void shouldLearnTheClockOffsetFromServerTime() {
         venue.stubFor(get(urlPathEqualTo("/api/v3/time")).willReturn(okJson("{\"serverTime\":" + (NOW + 1500) + "}")));
-        stub(get(urlPathEqualTo("/api/v3/account")), "binance/spot-account.json");
+        venue.stub(get(urlPathEqualTo("/api/v3/account")), "binance/spot-account.json");
 
         spot.syncTime();
         spot.balances();
 
-        assertThat(only(getRequestedFor(urlPathEqualTo("/api/v3/account"))).queryParameter("timestamp").firstValue())
+        assertThat(venue.only(getRequestedFor(urlPathEqualTo("/api/v3/account")))
+                .queryParameter("timestamp").firstValue())
                 .isEqualTo(Long.toString(NOW + 1500));
-    }
-
-    private void stub(MappingBuilder mapping, String fixture) {
-        venue.stubFor(mapping.willReturn(okJson(TestVenues.fixture(fixture))));
-    }
-
-    private LoggedRequest only(RequestPatternBuilder pattern) {
-        List<LoggedRequest> found = venue.findAll(pattern);
-        assertThat(found).hasSize(1);
-        return found.get(0);
     }
 
     /** The exact query sent before {@code &signature=}, its HMAC, and the API key header. */

@@ -5,15 +5,14 @@ import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
 import io.mmkit.core.model.MarketType;
 import io.mmkit.core.model.Side;
 import io.mmkit.core.time.SystemTimeSource;
 import io.mmkit.exchange.TestVenues;
+import io.mmkit.exchange.WireMockVenue;
 import io.mmkit.exchange.ws.RecordingListener;
 import io.mmkit.exchange.ws.RecordingVenueSocket;
 import java.io.IOException;
@@ -24,6 +23,7 @@ import mockwebserver3.MockWebServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Binance USDⓈ-M streams: the documented snapshot + {@code pu} synchronisation, trades and the user data stream. */
 class BinanceStreamTest {
@@ -32,14 +32,14 @@ class BinanceStreamTest {
     private static final String LISTEN_KEY = "pqia91ma19a5s61cv6a81va65sdf19v8a65a1a5s61cv6a81va65sdf19v8a65a1";
     private static final Duration WAIT = Duration.ofSeconds(5);
 
-    private final WireMockServer rest = new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort());
+    @RegisterExtension
+    final WireMockVenue rest = new WireMockVenue();
     private final MockWebServer ws = new MockWebServer();
     private final RecordingVenueSocket venueSockets = new RecordingVenueSocket();
     private BinanceGateway gateway;
 
     @BeforeEach
     void start() throws IOException {
-        rest.start();
         rest.stubFor(get(urlPathEqualTo("/fapi/v1/depth")).willReturn(okJson(
                 "{\"lastUpdateId\":1000,\"E\":1,\"T\":1,\"bids\":[[\"3300.00\",\"1\"]],\"asks\":[[\"3300.50\",\"1\"]]}")));
         rest.stubFor(post(urlPathEqualTo("/fapi/v1/listenKey")).willReturn(okJson(
@@ -47,7 +47,7 @@ class BinanceStreamTest {
         rest.stubFor(get(urlPathEqualTo("/fapi/v1/userTrades")).willReturn(okJson("[]")));
         ws.setDispatcher(venueSockets);
         ws.start();
-        gateway = BinanceGateway.open(TestVenues.binance(MarketType.PERPETUAL, "http://127.0.0.1:" + rest.port(),
+        gateway = BinanceGateway.open(TestVenues.binance(MarketType.PERPETUAL, rest.baseUrl(),
                 "ws://127.0.0.1:" + ws.getPort()), new SystemTimeSource(), new Random(11));
     }
 
@@ -55,7 +55,6 @@ class BinanceStreamTest {
     void stop() {
         gateway.close();
         ws.close();
-        rest.stop();
     }
 
     @Test
