@@ -198,7 +198,7 @@ public final class BinanceGateway implements ExchangeGateway {
     @Override
     public void setLeverage(String symbol, int leverage) {
         if (!api.market().isFutures()) {
-            throw new ExchangeException(venue(), "binance spot has no leverage setting");
+            throw new ExchangeException(venue(), "spot has no leverage setting");
         }
         api.setLeverage(symbol, leverage);
     }

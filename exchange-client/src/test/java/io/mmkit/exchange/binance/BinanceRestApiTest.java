@@ -248,7 +248,7 @@ class BinanceRestApiTest {
     @Test
     void shouldRefuseLeverageOnSpotWithAVenueErrorAndSendNothing() {
         assertThatThrownBy(() -> spot.setLeverage("BTCUSDT", 5)).isExactlyInstanceOf(ExchangeException.class)
-                .hasMessageContaining("binance spot has no leverage setting");
+                .hasMessage("binance: spot has no leverage setting");
 
         venue.verify(0, anyRequestedFor(anyUrl()));
     }
