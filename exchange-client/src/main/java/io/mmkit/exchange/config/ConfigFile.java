@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
@@ -16,7 +17,6 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,7 +31,7 @@ public final class ConfigFile {
     private static final ObjectMapper MAPPER = new ObjectMapper()
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
             .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
-            .setNodeFactory(JsonNodeFactory.withExactBigDecimals(true));
+            .configure(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES, false);
 
     private ConfigFile() {
     }
@@ -66,9 +66,7 @@ public final class ConfigFile {
         }
         if (node.isObject()) {
             ObjectNode out = JsonNodeFactory.instance.objectNode();
-            Iterator<Map.Entry<String, JsonNode>> fields = node.fields();
-            while (fields.hasNext()) {
-                Map.Entry<String, JsonNode> f = fields.next();
+            for (Map.Entry<String, JsonNode> f : node.properties()) {
                 if (f.getKey().startsWith("_")) {
                     continue; // "_comment" and friends: JSON has no comments, so configs explain themselves this way
                 }
@@ -94,7 +92,7 @@ public final class ConfigFile {
     /** A JSON object as plain Java values (BigDecimal numbers, String, Boolean, List, Map) for StrategyParams. */
     public static Map<String, Object> toPlainMap(JsonNode object) {
         Map<String, Object> out = new LinkedHashMap<>();
-        object.fields().forEachRemaining(f -> out.put(f.getKey(), toPlain(f.getValue())));
+        object.properties().forEach(f -> out.put(f.getKey(), toPlain(f.getValue())));
         return out;
     }
 
