@@ -3,6 +3,7 @@ package io.mmkit.run;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.mmkit.run.testing.CliProcess;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -15,8 +16,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The daemon manager starts a bot in the background and stops it through SIGTERM, cleanly and quickly. */
 class DaemonIT {
-    private static final Path JAR = Path.of(System.getProperty("mmkit.jar", "target/mmkit.jar"));
-    private static final Path ROOT = Path.of(System.getProperty("mmkit.root", ".."));
+    private static final Path JAR = CliProcess.JAR;
+    private static final Path ROOT = CliProcess.ROOT;
 
     @TempDir
     Path dir;

@@ -13,20 +13,15 @@ import io.mmkit.backtest.http.SimulatedVenueServer;
 import io.mmkit.core.model.Instrument;
 import io.mmkit.core.model.OpenOrder;
 import io.mmkit.core.model.Side;
-import java.io.BufferedReader;
+import io.mmkit.run.testing.CliProcess;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -42,7 +37,6 @@ import org.junit.jupiter.api.io.TempDir;
  * has no WebSocket.
  */
 class VenueRunIT {
-    private static final Path JAR = Path.of(System.getProperty("mmkit.jar", "target/mmkit.jar"));
     private static final String SYMBOL = "SOL_USDC";
     private static final Instant BOOK_TIME = Instant.parse("2025-01-01T00:00:00Z");
 
@@ -50,8 +44,7 @@ class VenueRunIT {
     Path dir;
     private BacktestExchange venue;
     private SimulatedVenueServer server;
-    private Process process;
-    private final List<String> output = Collections.synchronizedList(new ArrayList<>());
+    private CliProcess bot;
 
     @BeforeEach
     void startMockVenue() {
@@ -68,8 +61,8 @@ class VenueRunIT {
 
     @AfterEach
     void stopEverything() {
-        if (process != null && process.isAlive()) {
-            process.destroyForcibly();
+        if (bot != null) {
+            bot.close();
         }
         if (server != null) {
             server.close();
@@ -78,62 +71,40 @@ class VenueRunIT {
 
     @Test
     void shouldPlaceThroughTheRealBackpackClientAndCancelEverythingOnSigterm() throws Exception {
-        start(backpackConfigAt(server.baseUrl()));
+        bot = CliProcess.start(Map.of("MMKIT_IT_BACKPACK_KEY", BackpackOverHttp.DUMMY_API_KEY,
+                        "MMKIT_IT_BACKPACK_SECRET", BackpackOverHttp.DUMMY_SECRET),
+                "--strategy", "grid", "--config", backpackConfigAt(server.baseUrl()).toString());
 
         await("grid orders resting at the mock venue").atMost(Duration.ofSeconds(60))
                 .pollInterval(Duration.ofMillis(100))
-                .until(() -> bothSidesResting() || !process.isAlive());
-        assertThat(process.isAlive()).as("still running; output:%n%s", joined()).isTrue();
+                .until(() -> bothSidesResting() || !bot.isAlive());
+        assertThat(bot.isAlive()).as("still running; output:%n%s", bot.joined()).isTrue();
         assertThat(venue.openOrders(SYMBOL)).extracting(OpenOrder::clientOrderId)
                 .as("numeric u32 client ids, as Backpack takes them").allMatch(id -> Long.parseLong(id) < (1L << 32));
 
-        long signalled = System.nanoTime();
-        new ProcessBuilder("kill", "-TERM", Long.toString(process.pid())).start().waitFor(5, TimeUnit.SECONDS);
-        boolean exited = process.waitFor(10, TimeUnit.SECONDS);
-        Duration took = Duration.ofNanos(System.nanoTime() - signalled);
+        Duration took = bot.signalAndAwaitExit("TERM", Duration.ofSeconds(10));
 
-        assertThat(exited).as("exited within 10 s of SIGTERM; output:%n%s", joined()).isTrue();
-        assertThat(process.exitValue()).as(joined()).isZero();
-        assertThat(took).isLessThan(Duration.ofSeconds(10));
+        assertThat(took).as("exited within 10 s of SIGTERM; output:%n%s", bot.joined()).isNotNull();
+        assertThat(bot.exitValue()).as(bot.joined()).isZero();
         assertThat(venue.openOrders(SYMBOL)).as("orders of ours left at the venue").isEmpty();
-        assertThat(output).anySatisfy(l -> assertThat(l).contains("streams off (REST-only)"));
-        assertShutdownLoggedInOrder();
+        bot.assertSomeLineContains("streams off (REST-only)");
+        bot.assertLinesInOrder(
+                "loop ended",
+                "shutdown [1/5] cancel all orders: started",
+                "shutdown [1/5] cancel all orders: done",
+                "shutdown [3/5] close market data: done",
+                "shutdown [4/5] close store: done",
+                "shutdown [5/5] shut down executor: done",
+                "shutdown complete",
+                "exit status 0");
+        bot.assertSomeLineContains("cancel all orders: done", "venue lists none of ours");
+        bot.assertSomeLineContains("shutdown complete", "no orders remain");
     }
 
     private boolean bothSidesResting() {
         List<OpenOrder> resting = venue.openOrders(SYMBOL);
         return resting.stream().anyMatch(o -> o.side() == Side.BUY)
                 && resting.stream().anyMatch(o -> o.side() == Side.SELL);
-    }
-
-    private void assertShutdownLoggedInOrder() {
-        String[] expected = {
-            "loop ended",
-            "shutdown [1/5] cancel all orders: started",
-            "shutdown [1/5] cancel all orders: done",
-            "shutdown [3/5] close market data: done",
-            "shutdown [4/5] close store: done",
-            "shutdown [5/5] shut down executor: done",
-            "shutdown complete",
-            "exit status 0",
-        };
-        List<String> lines = List.copyOf(output);
-        int at = -1;
-        for (String step : expected) {
-            int found = -1;
-            for (int i = at + 1; i < lines.size(); i++) {
-                if (lines.get(i).contains(step)) {
-                    found = i;
-                    break;
-                }
-            }
-            assertThat(found).as("'%s' logged after line %d in:%n%s", step, at, String.join("\n", lines))
-                    .isGreaterThan(at);
-            at = found;
-        }
-        assertThat(output).anySatisfy(l -> assertThat(l).contains("cancel all orders: done")
-                .contains("venue lists none of ours"));
-        assertThat(output).anySatisfy(l -> assertThat(l).contains("shutdown complete").contains("no orders remain"));
     }
 
     private Path backpackConfigAt(String baseUrl) throws IOException {
@@ -164,33 +135,5 @@ class VenueRunIT {
                 }
                 """.formatted(SYMBOL, baseUrl, baseUrl.replaceFirst("^http", "ws"), dir.resolve("data"));
         return Files.writeString(dir.resolve("backpack.json"), config);
-    }
-
-    private void start(Path config) throws IOException {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        ProcessBuilder builder = new ProcessBuilder(java, "-jar", JAR.toString(), "--strategy", "grid", "--config",
-                config.toString()).redirectErrorStream(true);
-        builder.environment().put("MMKIT_IT_BACKPACK_KEY", BackpackOverHttp.DUMMY_API_KEY);
-        builder.environment().put("MMKIT_IT_BACKPACK_SECRET", BackpackOverHttp.DUMMY_SECRET);
-        process = builder.start();
-        Thread reader = new Thread(() -> {
-            try (BufferedReader r = new BufferedReader(
-                    new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-                String line;
-                while ((line = r.readLine()) != null) {
-                    output.add(line);
-                }
-            } catch (IOException ignored) {
-                // the process ended
-            }
-        }, "child-output");
-        reader.setDaemon(true);
-        reader.start();
-    }
-
-    private String joined() {
-        synchronized (output) {
-            return String.join("\n", output);
-        }
     }
 }
