@@ -333,7 +333,11 @@ final class MatchingEngine implements ReplayObserver.MarketView {
         nextDue = next;
     }
 
-    /** What happens when an order reaches the venue; set by {@link OrderEntry}. */
+    /**
+     * What happens when an order reaches the venue; set by {@link OrderEntry}. Called while {@link #processDue}
+     * walks {@link #live} by index, so it must not remove orders from it: an order that is done goes through
+     * its {@code cancelAt}.
+     */
     private Consumer<SimulatedOrder> arrivals = o -> o.active = true;
 
     void onArrival(Consumer<SimulatedOrder> handler) {

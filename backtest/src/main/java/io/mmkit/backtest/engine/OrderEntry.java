@@ -120,7 +120,6 @@ final class OrderEntry {
             }
             takeLiquidity(o);
             if (o.remaining() == 0 || r.isMarket() || r.timeInForce() == TimeInForce.IOC) {
-                engine.sweepDone();
                 removeLater(o);
                 return;
             }
