@@ -18,8 +18,10 @@ import java.util.SplittableRandom;
 /**
  * Order entry against the {@link MatchingEngine}: validation and answers at request time, execution when the
  * order arrives (after entry latency). A post-only order is checked against the book when it is sent; one that
- * would cross by the time it arrives is cancelled unfilled, as a venue rejects it on arrival. Our own taker
- * fills do not change the replayed book. Confined to {@link BacktestExchange}'s lock.
+ * would cross by the time it arrives is cancelled unfilled, as a venue rejects it on arrival. Any other order is
+ * judged again on arrival too: a limit that crosses only then takes liquidity (paying from free balances, its
+ * reservation released), one that no longer crosses rests with funds reserved, and an IOC or market order that
+ * no longer crosses expires unfilled. Our own taker fills do not change the replayed book. Confined to {@link BacktestExchange}'s lock.
  */
 final class OrderEntry {
     private final MatchingEngine engine;
@@ -113,16 +115,25 @@ final class OrderEntry {
         if (o.cancelRequested && o.cancelAt <= o.activeAt) {
             return;
         }
+        boolean neverRests = r.isMarket() || r.timeInForce() == TimeInForce.IOC;
+        // The book may have moved while the order travelled: whether it crosses is decided again here, and the
+        // reservation made (or not) when it was sent is put right for what it does now.
         if (crosses(o.side, o.price)) {
             if (r.timeInForce() == TimeInForce.POST_ONLY) {
                 cancelUnfilled(o);
                 return;
             }
+            release(o);
             takeLiquidity(o);
-            if (o.remaining() == 0 || r.isMarket() || r.timeInForce() == TimeInForce.IOC) {
+            if (o.remaining() == 0 || neverRests) {
                 removeLater(o);
                 return;
             }
+        } else if (neverRests) {
+            removeLater(o);
+            return;
+        }
+        if (!o.reserved) {
             if (!engine.account.lockFor(o.side, r.price(), engine.qty.decimal(o.remaining()))) {
                 removeLater(o);
                 return;
@@ -130,6 +141,14 @@ final class OrderEntry {
             o.reserved = true;
         }
         engine.rule.onRest(o, engine.book);
+    }
+
+    /** Gives back a reservation made for an order that now takes liquidity and pays from free balances. */
+    private void release(SimulatedOrder o) {
+        if (o.reserved) {
+            engine.account.unlockFor(o.side, o.request.price(), engine.qty.decimal(o.remaining()));
+            o.reserved = false;
+        }
     }
 
     private void takeLiquidity(SimulatedOrder o) {
