@@ -70,7 +70,10 @@ final class OrderEntry {
         if (!crosses && (request.timeInForce() == TimeInForce.IOC || request.isMarket())) {
             return PlaceResult.rejected(id, RejectReason.NO_LIQUIDITY, "IOC did not cross");
         }
-        if (!crosses && !engine.account.lockFor(request.side(), request.price(), request.quantity())) {
+        boolean funded = crosses
+                ? engine.account.canAfford(request.side(), takerPrice(request), request.quantity())
+                : engine.account.lockFor(request.side(), request.price(), request.quantity());
+        if (!funded) {
             return PlaceResult.rejected(id, RejectReason.INSUFFICIENT_FUNDS, "balance too low");
         }
         long now = engine.now();
@@ -184,6 +187,18 @@ final class OrderEntry {
         return side == Side.BUY
                 ? book.bestAsk() != DepthBook.NO_ASK && price >= book.bestAsk()
                 : book.bestBid() != DepthBook.NO_BID && price <= book.bestBid();
+    }
+
+    /**
+     * The price a taker order is checked against when sent: its limit, or for a market order the best opposite
+     * price (a lower bound of what walking the book costs; on arrival it fills only what it can pay for).
+     */
+    private BigDecimal takerPrice(OrderRequest request) {
+        if (!request.isMarket()) {
+            return request.price();
+        }
+        DepthBook book = engine.book;
+        return engine.px.decimal(request.side() == Side.BUY ? book.bestAsk() : book.bestBid());
     }
 
     private boolean reduces(OrderRequest request) {
