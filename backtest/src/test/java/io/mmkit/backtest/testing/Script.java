@@ -1,6 +1,7 @@
 package io.mmkit.backtest.testing;
 
 import io.mmkit.backtest.data.ReplayEvent;
+import io.mmkit.backtest.data.ReplayEvent.FundingSettled;
 import io.mmkit.backtest.data.ReplayEvent.LevelChanged;
 import io.mmkit.backtest.data.ReplayEvent.TopChanged;
 import io.mmkit.backtest.data.ReplayEvent.TradePrinted;
@@ -45,6 +46,12 @@ public final class Script {
     /** A public trade; {@code aggressor} SELL hits bids. */
     public Script trade(Side aggressor, String price, String qty) {
         events.add(new TradePrinted(at, aggressor, new BigDecimal(price), new BigDecimal(qty)));
+        return this;
+    }
+
+    /** A perpetual funding settlement at {@code rate} (longs pay when positive). */
+    public Script funding(String rate) {
+        events.add(new FundingSettled(at, new BigDecimal(rate)));
         return this;
     }
 
