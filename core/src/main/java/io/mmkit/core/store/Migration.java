@@ -8,7 +8,7 @@ import java.util.Objects;
  * {@code version}. Applied once, inside the same transaction that records it in
  * {@code schema_version}. A released migration is never edited; a change is a new migration.
  */
-record Migration(int version, String description, List<String> statements) {
+public record Migration(int version, String description, List<String> statements) {
 
     Migration {
         if (version < 1) {
