@@ -10,7 +10,7 @@ import java.util.Objects;
  */
 public record Migration(int version, String description, List<String> statements) {
 
-    Migration {
+    public Migration {
         if (version < 1) {
             throw new IllegalArgumentException("migration versions start at 1, was " + version);
         }
