@@ -27,6 +27,7 @@ import org.slf4j.LoggerFactory;
  */
 final class Aggregator {
     private static final Logger LOG = LoggerFactory.getLogger(Aggregator.class);
+    private static final int BACKLOG_WARNING = 10_000;
 
     /** What the save step stored. */
     record Saved(int rawEvents, MinuteBar unfinished) {
@@ -161,6 +162,11 @@ final class Aggregator {
             LOG.error("{}: minute {} lost: {}", settings.symbol(), bar.minute(), e.getMessage());
         }
         minute = new MinuteAccumulator(settings.symbol(), next);
+        int backlog = intake.backlog();
+        if (backlog > BACKLOG_WARNING) {
+            // Everything queued must be written by the save step at a stop: a backlog lengthens it.
+            LOG.warn("{}: falling behind the stream: {} events waiting to be stored", settings.symbol(), backlog);
+        }
     }
 
     private void flushRaw() {

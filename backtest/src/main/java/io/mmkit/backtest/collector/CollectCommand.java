@@ -86,7 +86,9 @@ public final class CollectCommand implements Callable<Integer> {
             err.println("mmkit collect: config error: " + e.getMessage());
             return CONFIG_ERROR;
         }
-        Collector collector = new Collector(settings, new SystemTimeSource(), System::nanoTime, new Random());
+        SystemTimeSource time = new SystemTimeSource();
+        // Reconnect jitter seeded from the start time, as Gateways does: no unseeded randomness (DESIGN.md §3).
+        Collector collector = new Collector(settings, time, System::nanoTime, new Random(time.now().toEpochMilli()));
         CountDownLatch finished = new CountDownLatch(1);
         if (installSignalHandlers) {
             installHandlers(collector);

@@ -17,6 +17,7 @@ import io.mmkit.exchange.ws.JsonStreamHandler;
 import io.mmkit.exchange.ws.ReconnectingWebSocket;
 import io.mmkit.exchange.ws.StreamSettings;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ExecutorService;
@@ -114,8 +115,8 @@ public final class Collector {
                 session.scheduler(), time, null);
         String label = "binance collector " + settings.symbol();
         ReconnectingWebSocket socket = session.socket(label, () -> settings.wsUrl() + "/stream",
-                JsonStreamHandler.market(label, session.mapper(), feed, new CollectorFrames(settings.symbol(),
-                        settings.market(), session.mapper(), feed, intake, time)));
+                untilIntakeCloses(JsonStreamHandler.market(label, session.mapper(), feed, new CollectorFrames(
+                        settings.symbol(), settings.market(), session.mapper(), feed, intake, time))));
         Aggregator aggregator = new Aggregator(settings, intake, store,
                 () -> feed.freshBook(settings.snapshotDepth(), Duration.ofDays(1)), time);
         Thread aggregatorThread = new Thread(aggregator::run, "collector-aggregator-" + settings.symbol());
@@ -218,6 +219,33 @@ public final class Collector {
             Thread.currentThread().interrupt();
         }
         return result;
+    }
+
+    /**
+     * Once the intake has closed, frames still arriving before the close step are dropped unparsed (and counted
+     * as refused): the socket thread stops competing with the save step for the CPU.
+     */
+    private ReconnectingWebSocket.Handler untilIntakeCloses(ReconnectingWebSocket.Handler handler) {
+        return new ReconnectingWebSocket.Handler() {
+            @Override
+            public List<String> onOpen() {
+                return handler.onOpen();
+            }
+
+            @Override
+            public void onMessage(String text) {
+                if (intake.isClosed()) {
+                    intake.refuse();
+                    return;
+                }
+                handler.onMessage(text);
+            }
+
+            @Override
+            public void onConnectionState(boolean connected) {
+                handler.onConnectionState(connected);
+            }
+        };
     }
 
     private VenueConfig venueConfig() {

@@ -12,7 +12,8 @@ import java.util.List;
  * <ul>
  *   <li>{@code collector_info}: what the file holds (symbol, venue, market), one row per key.
  *   <li>{@code raw_events}: every trade, depth diff and REST depth snapshot in the order received ({@code seq});
- *       {@code payload} is the venue's JSON as received; the typed columns are for queries.
+ *       {@code payload} is the venue's JSON as received; the typed columns are for queries. No secondary index:
+ *       inserts stay cheap (replay scans by {@code seq}); add one for ad-hoc queries on a copy.
  *   <li>{@code minute_bars}: one row per minute; {@code complete = 0} for the minute cut short by a shutdown.
  * </ul>
  */
@@ -39,7 +40,6 @@ final class CollectorSchema {
                 aggressor          TEXT CHECK (aggressor IN ('BUY', 'SELL')),
                 payload            TEXT NOT NULL
             ) STRICT""",
-            "CREATE INDEX raw_events_by_kind_time ON raw_events (kind, received_at)",
             """
             CREATE TABLE minute_bars (
                 symbol          TEXT NOT NULL,

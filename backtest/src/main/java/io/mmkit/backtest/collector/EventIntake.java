@@ -20,7 +20,7 @@ final class EventIntake {
     private static final Object END = new Object();
 
     private final BlockingQueue<Object> queue = new LinkedBlockingQueue<>();
-    private boolean closed;
+    private volatile boolean closed;
     private long accepted;
     private long refused;
 
@@ -35,12 +35,27 @@ final class EventIntake {
         return true;
     }
 
+    /** Counts a frame dropped unread because the intake was closed. Never blocks for long. */
+    synchronized void refuse() {
+        refused++;
+    }
+
     /** Stops taking events and wakes the consumer. Idempotent; never blocks for long, does no I/O. */
     synchronized void close() {
         if (!closed) {
             closed = true;
             queue.add(END);
         }
+    }
+
+    /** Whether {@link #close()} was called; a cheap check for a producer that can skip its parsing. Any thread. */
+    boolean isClosed() {
+        return closed;
+    }
+
+    /** Events waiting for the consumer (the end marker included once closed). Any thread. */
+    int backlog() {
+        return queue.size();
     }
 
     synchronized long accepted() {

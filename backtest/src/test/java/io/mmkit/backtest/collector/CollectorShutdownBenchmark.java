@@ -19,11 +19,12 @@ import sun.misc.Signal;
 /**
  * How long the collector takes from Ctrl+C to done, step by step, over several runs (a measurement, not a
  * test). Each run streams the fixture's real Binance messages in a loop from a loopback venue into a live
- * collector (system clock: raw events flushed every second, as in production), lets it collect for
- * {@code collectMillis}, then raises a real SIGINT in this JVM, whose handler only calls {@link Collector#stop()}
- * (as {@code run collect}'s does). The venue keeps streaming through the shutdown.
+ * collector (system clock: raw events flushed every second, as in production) at {@code perSecond} messages a
+ * second (0: as fast as the collector takes them), lets it collect for {@code collectMillis}, then raises a real
+ * SIGINT in this JVM, whose handler only calls {@link Collector#stop()} (as {@code run collect}'s does). The venue
+ * keeps streaming through the shutdown.
  *
- * <p>{@code java ... io.mmkit.backtest.collector.CollectorShutdownBenchmark [runs=5] [collectMillis=3000]}
+ * <p>{@code java ... CollectorShutdownBenchmark [runs=5] [collectMillis=3000] [perSecond=1000]}
  */
 public final class CollectorShutdownBenchmark {
     private CollectorShutdownBenchmark() {
@@ -32,13 +33,14 @@ public final class CollectorShutdownBenchmark {
     public static void main(String[] args) throws Exception {
         int runs = args.length > 0 ? Integer.parseInt(args[0]) : 5;
         long collectMillis = args.length > 1 ? Long.parseLong(args[1]) : 3_000;
-        System.out.printf("collector shutdown, %d runs, %d ms of streaming each; times in ms from SIGINT%n", runs,
-                collectMillis);
+        int perSecond = args.length > 2 ? Integer.parseInt(args[2]) : 1_000;
+        System.out.printf("collector shutdown, %d runs, %d ms of streaming each at %s; times in ms from SIGINT%n",
+                runs, collectMillis, perSecond > 0 ? perSecond + " messages/s" : "the collector's full speed");
         System.out.println("run  events  signal->stop()  ->shutdown  cancel  save  close-conn  close-db  done"
                 + "   (seed: starts <100, save 1000-2000, close ~1000, total 3000-5000)");
         List<Double> totals = new ArrayList<>();
         for (int i = 1; i <= runs; i++) {
-            totals.add(once(i, collectMillis));
+            totals.add(once(i, collectMillis, perSecond));
         }
         totals.sort(Double::compare);
         System.out.printf(Locale.ROOT, "median done %.1f ms, worst %.1f ms%n", totals.get(totals.size() / 2),
@@ -46,7 +48,7 @@ public final class CollectorShutdownBenchmark {
         System.exit(0);
     }
 
-    private static double once(int run, long collectMillis) throws Exception {
+    private static double once(int run, long collectMillis, int perSecond) throws Exception {
         Path dir = Files.createTempDirectory("collector-bench");
         try (FakeBinanceVenue venue = new FakeBinanceVenue()) {
             CollectorSettings settings = CollectorSettings.defaults("BTCUSDT", BinanceMarket.SPOT,
@@ -72,17 +74,7 @@ public final class CollectorShutdownBenchmark {
             }, "bench-collector");
             runner.start();
             venue.awaitSubscribed();
-            Thread sender = new Thread(() -> {
-                while (true) {
-                    for (String frame : FakeBinanceVenue.STREAM) {
-                        if (!venue.send(frame)) {
-                            return;
-                        }
-                    }
-                }
-            }, "bench-venue");
-            sender.setDaemon(true);
-            sender.start();
+            venue.streamForever(perSecond);
             new CountDownLatch(1).await(collectMillis, TimeUnit.MILLISECONDS); // collect for a while, no sleep
 
             long signalled = System.nanoTime();

@@ -94,6 +94,56 @@ final class FakeBinanceVenue extends Dispatcher implements AutoCloseable {
         return socket.send(frame);
     }
 
+    /**
+     * Sends one frame, first letting the outgoing queue drain below 256 KiB, so a long stream runs at the
+     * client's pace instead of filling OkHttp's 16 MiB queue (which fails the socket). For benchmarks only: the
+     * wait is a 1 ms park per check.
+     */
+    boolean sendPaced(String frame) {
+        while (socket.queueSize() > 256 * 1024) {
+            java.util.concurrent.locks.LockSupport.parkNanos(1_000_000);
+        }
+        return socket.send(frame);
+    }
+
+    /**
+     * Streams the fixture's messages in a loop from a new daemon thread until the client goes away: at
+     * {@code perSecond} messages a second (in 10 ms batches), or as fast as the client takes them when 0.
+     * For benchmarks.
+     */
+    void streamForever(int perSecond) {
+        if (perSecond <= 0) {
+            Thread t = new Thread(() -> {
+                while (true) {
+                    for (String frame : STREAM) {
+                        if (!sendPaced(frame)) {
+                            return;
+                        }
+                    }
+                }
+            }, "fake-venue-flood");
+            t.setDaemon(true);
+            t.start();
+            return;
+        }
+        java.util.concurrent.ScheduledExecutorService timer = java.util.concurrent.Executors
+                .newSingleThreadScheduledExecutor(r -> {
+                    Thread t = new Thread(r, "fake-venue-paced");
+                    t.setDaemon(true);
+                    return t;
+                });
+        int perBatch = Math.max(1, perSecond / 100);
+        int[] next = {0};
+        timer.scheduleAtFixedRate(() -> {
+            for (int i = 0; i < perBatch; i++) {
+                if (!sendPaced(STREAM.get(next[0]++ % STREAM.size()))) {
+                    timer.shutdown();
+                    return;
+                }
+            }
+        }, 0, 10, TimeUnit.MILLISECONDS);
+    }
+
     @Override
     public void close() {
         server.close();
