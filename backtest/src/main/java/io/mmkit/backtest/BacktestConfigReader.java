@@ -95,7 +95,7 @@ public final class BacktestConfigReader {
             try {
                 format = DataFormat.named(named);
             } catch (IllegalArgumentException e) {
-                throw bt.invalid("data_format", "must be binance, csv or jsonl");
+                throw bt.invalid("data_format", "must be binance, csv, jsonl or sqlite");
             }
         }
         bt.requireAllRead();

@@ -51,7 +51,7 @@ public final class BacktestCommand implements Callable<Integer> {
     @Option(names = "--data", split = ",", description = "Data file(s), in order; overrides the config's backtest.data.")
     List<Path> data = new ArrayList<>();
 
-    @Option(names = "--data-format", description = "binance, csv or jsonl (default: from the file name).")
+    @Option(names = "--data-format", description = "binance, csv, jsonl or sqlite (default: from the file name; .db is sqlite).")
     String dataFormat;
 
     @Option(names = "--fill-model", description = "touch, trade-through or queue (default: the config's, else queue).")

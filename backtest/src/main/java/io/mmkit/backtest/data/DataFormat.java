@@ -11,11 +11,14 @@ public enum DataFormat {
     /** {@code time,type,side,price,quantity}; see {@link CsvReader}. */
     CSV,
     /** One JSON object per line; see {@link JsonLinesReader}. */
-    JSONL;
+    JSONL,
+    /** The data collector's SQLite file; see {@link CollectorDbReader}. */
+    SQLITE;
 
     /**
      * Guesses the format from the first file's name: {@code .csv[.gz]} is CSV, {@code .jsonl[.gz]} or
-     * {@code .ndjson[.gz]} JSON lines, anything else a Binance recording.
+     * {@code .ndjson[.gz]} JSON lines, {@code .db}, {@code .sqlite} or {@code .sqlite3} the data collector's
+     * SQLite, anything else a Binance recording.
      */
     public static DataFormat guess(Path file) {
         String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
@@ -28,17 +31,20 @@ public enum DataFormat {
         if (name.endsWith(".jsonl") || name.endsWith(".ndjson")) {
             return JSONL;
         }
+        if (name.endsWith(".db") || name.endsWith(".sqlite") || name.endsWith(".sqlite3")) {
+            return SQLITE;
+        }
         return BINANCE;
     }
 
-    /** Parses {@code binance}, {@code csv} or {@code jsonl}. */
+    /** Parses {@code binance}, {@code csv}, {@code jsonl} or {@code sqlite}. */
     public static DataFormat named(String name) {
         return valueOf(name.trim().toUpperCase(Locale.ROOT));
     }
 
     /**
      * Opens {@code files} as one stream, read in order. Binance recordings share one book across files
-     * (continuation files); CSV and JSON-lines take exactly one file. The caller closes the source.
+     * (continuation files); CSV, JSON-lines and SQLite take exactly one file. The caller closes the source.
      */
     public ReplaySource open(List<Path> files) {
         if (this == BINANCE) {
@@ -47,6 +53,10 @@ public enum DataFormat {
         if (files.size() != 1) {
             throw new IllegalArgumentException(this + " data is read from exactly one file, got " + files.size());
         }
-        return this == CSV ? new CsvReader(files.get(0)) : new JsonLinesReader(files.get(0));
+        return switch (this) {
+            case CSV -> new CsvReader(files.get(0));
+            case JSONL -> new JsonLinesReader(files.get(0));
+            default -> new CollectorDbReader(files.get(0));
+        };
     }
 }

@@ -15,19 +15,19 @@ import org.slf4j.Logger;
 
 /**
  * Runs cleanup steps one after another, each on a worker thread under its own deadline, capped by what is
- * left of the whole. A step that hangs is abandoned (its thread interrupted) and the sequence goes on; a
+ * left of the whole (DESIGN.md §5); the bot's {@code Cleanup} and the data collector share it. A step that hangs is abandoned (its thread interrupted) and the sequence goes on; a
  * step that throws is logged and the sequence goes on. Every step logs its start and its end.
  */
-final class ShutdownSequence {
+public final class ShutdownSequence {
 
     /** A step's body. It receives its deadline so retry loops can stop in time. */
     @FunctionalInterface
-    interface Body {
+    public interface Body {
         String run(Deadline deadline) throws Exception;
     }
 
     /** A point in wall time a step must finish by. */
-    static final class Deadline {
+    public static final class Deadline {
         private final LongSupplier nanoClock;
         private final long endNanos;
 
@@ -36,11 +36,11 @@ final class ShutdownSequence {
             this.endNanos = endNanos;
         }
 
-        Duration remaining() {
+        public Duration remaining() {
             return Duration.ofNanos(Math.max(0, endNanos - nanoClock.getAsLong()));
         }
 
-        boolean passed() {
+        public boolean passed() {
             return nanoClock.getAsLong() >= endNanos;
         }
     }
@@ -53,7 +53,12 @@ final class ShutdownSequence {
     private final int stepCount;
     private final List<ShutdownStep> steps = new ArrayList<>();
 
-    ShutdownSequence(ExecutorService executor, LongSupplier nanoClock, Duration total, int stepCount, Logger log) {
+    /**
+     * @param executor runs each step; the caller shuts it down (typically in the last, {@link #runHere} step)
+     * @param nanoClock a monotonic clock for deadlines and step timings ({@code System::nanoTime} live)
+     * @param stepCount how many steps will run, for the {@code [i/n]} in the log lines
+     */
+    public ShutdownSequence(ExecutorService executor, LongSupplier nanoClock, Duration total, int stepCount, Logger log) {
         this.executor = executor;
         this.nanoClock = nanoClock;
         this.log = log;
@@ -63,7 +68,7 @@ final class ShutdownSequence {
     }
 
     /** Runs one step on the executor, waiting at most {@code deadline} (capped by the total). */
-    ShutdownStep run(String name, Duration deadline, Body body) {
+    public ShutdownStep run(String name, Duration deadline, Body body) {
         long begin = nanoClock.getAsLong();
         Deadline d = new Deadline(nanoClock, Math.min(begin + deadline.toNanos(), totalEndNanos));
         int index = steps.size() + 1;
@@ -93,7 +98,7 @@ final class ShutdownSequence {
     }
 
     /** Runs a step on the calling thread: for the last one, which shuts down the executor itself. */
-    ShutdownStep runHere(String name, Body body) {
+    public ShutdownStep runHere(String name, Body body) {
         long begin = nanoClock.getAsLong();
         int index = steps.size() + 1;
         Deadline d = new Deadline(nanoClock, totalEndNanos);
@@ -110,11 +115,11 @@ final class ShutdownSequence {
         return step;
     }
 
-    List<ShutdownStep> steps() {
+    public List<ShutdownStep> steps() {
         return List.copyOf(steps);
     }
 
-    Duration elapsed() {
+    public Duration elapsed() {
         return since(startNanos);
     }
 

@@ -8,9 +8,9 @@ import java.util.Objects;
  * {@code version}. Applied once, inside the same transaction that records it in
  * {@code schema_version}. A released migration is never edited; a change is a new migration.
  */
-record Migration(int version, String description, List<String> statements) {
+public record Migration(int version, String description, List<String> statements) {
 
-    Migration {
+    public Migration {
         if (version < 1) {
             throw new IllegalArgumentException("migration versions start at 1, was " + version);
         }

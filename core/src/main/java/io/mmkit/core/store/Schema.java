@@ -9,11 +9,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The trade store's tables and the ordered migrations that build them. {@link #migrate} brings a
+ * A database's versioned schema: the ordered migrations that build it (the trade store's own is
+ * {@code current()}; other stores, such as the data collector's, bring theirs). {@link #migrate} brings a
  * database file up to {@link #latestVersion()} in one transaction and is a no-op on a file that is
  * already there.
  */
-final class Schema {
+public final class Schema {
     private static final Logger LOG = LoggerFactory.getLogger(Schema.class);
 
     /*
@@ -72,7 +73,7 @@ final class Schema {
     private final List<Migration> migrations;
 
     /** @param migrations numbered 1, 2, 3... in order, with no gaps */
-    Schema(List<Migration> migrations) {
+    public Schema(List<Migration> migrations) {
         this.migrations = List.copyOf(migrations);
         for (int i = 0; i < this.migrations.size(); i++) {
             if (this.migrations.get(i).version() != i + 1) {
@@ -87,7 +88,7 @@ final class Schema {
         return CURRENT;
     }
 
-    int latestVersion() {
+    public int latestVersion() {
         return migrations.size();
     }
 
@@ -100,7 +101,7 @@ final class Schema {
      * @throws StoreException if the file's version is newer than this schema knows
      * @throws SQLException if a statement fails; nothing of this call is then kept
      */
-    int migrate(Connection connection, String file) throws SQLException {
+    public int migrate(Connection connection, String file) throws SQLException {
         boolean autoCommit = connection.getAutoCommit();
         connection.setAutoCommit(false);
         try {

@@ -10,7 +10,7 @@ import java.time.format.DateTimeFormatter;
  * How values are written to and read from TEXT columns. Both directions are exact: decimals keep
  * every digit, instants keep their nanoseconds.
  */
-final class SqlText {
+public final class SqlText {
 
     /*
      * Fixed width (always nine fraction digits, always four year digits) so that comparing the
@@ -25,31 +25,31 @@ final class SqlText {
     private SqlText() {
     }
 
-    static String instant(Instant value) {
+    public static String instant(Instant value) {
         if (value.isBefore(FIRST) || value.isAfter(LAST)) {
             throw new IllegalArgumentException("instant outside the years 0000-9999 cannot be stored: " + value);
         }
         return INSTANT.format(value);
     }
 
-    static Instant instant(String text) {
+    public static Instant instant(String text) {
         return Instant.parse(text);
     }
 
-    static String day(LocalDate value) {
+    public static String day(LocalDate value) {
         return value.toString();
     }
 
-    static LocalDate day(String text) {
+    public static LocalDate day(String text) {
         return LocalDate.parse(text);
     }
 
     /** Plain notation, never exponent form, so the column reads as a number to a person too. */
-    static String decimal(BigDecimal value) {
+    public static String decimal(BigDecimal value) {
         return value == null ? null : value.toPlainString();
     }
 
-    static BigDecimal decimal(String text) {
+    public static BigDecimal decimal(String text) {
         return text == null ? null : new BigDecimal(text);
     }
 }

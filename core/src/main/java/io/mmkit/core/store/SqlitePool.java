@@ -7,10 +7,10 @@ import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteDataSource;
 
 /** Builds the connection pool for one SQLite file, with the settings every pooled connection needs. */
-final class SqlitePool {
+public final class SqlitePool {
 
     /** How long a write waits for another connection's write lock before failing with SQLITE_BUSY. */
-    static final int BUSY_TIMEOUT_MILLIS = 5_000;
+    public static final int BUSY_TIMEOUT_MILLIS = 5_000;
 
     private SqlitePool() {
     }
@@ -19,7 +19,7 @@ final class SqlitePool {
      * Opens a pool on {@code file}, creating the file if it does not exist. Blocks while the first
      * connection opens; the caller closes the pool.
      */
-    static HikariDataSource open(Path file) {
+    public static HikariDataSource open(Path file) {
         // SQLiteConfig applies these pragmas to every connection the data source opens, so a connection
         // the pool replaces gets them too.
         SQLiteConfig sqlite = new SQLiteConfig();
