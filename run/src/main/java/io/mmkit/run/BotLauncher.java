@@ -13,6 +13,7 @@ import io.mmkit.core.spi.ConfiguredStrategy;
 import io.mmkit.core.store.SqliteTradeStore;
 import io.mmkit.core.store.TradeStore;
 import io.mmkit.core.time.SystemTimeSource;
+import io.mmkit.core.time.TerminationSignals;
 import io.mmkit.core.time.TimeSource;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -102,7 +103,7 @@ final class BotLauncher {
             }
             return 1;
         }
-        Signals.onTerminate(maker::stop, LOG);
+        TerminationSignals.onTerminate(maker::stop, "cancelling orders and closing connections", LOG);
         Thread main = Thread.currentThread();
         RunCompletion completion = new RunCompletion();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> completion.stopAndAwait(maker,

@@ -2,6 +2,7 @@ package io.mmkit.run;
 
 import io.mmkit.core.spi.StrategyCatalog;
 import io.mmkit.backtest.cli.BacktestCommand;
+import io.mmkit.backtest.collector.CollectCommand;
 import io.mmkit.core.config.ConfigException;
 import io.mmkit.core.config.Durations;
 import java.nio.file.Path;
@@ -22,7 +23,7 @@ import picocli.CommandLine.Spec;
                 "On stop it cancels every order it placed, verifies none remain, saves its data and exits.",
                 "Exit status: 0 clean stop, 1 orders may remain or the run failed, 2 bad config or usage."},
         footer = {"", "Strategies on the classpath: %n  ${STRATEGIES}"},
-        subcommands = {DaemonCommand.class, BacktestCommand.class})
+        subcommands = {DaemonCommand.class, BacktestCommand.class, CollectCommand.class})
 public final class RunCommand implements Callable<Integer> {
     static final int CONFIG_ERROR = 2;
 

@@ -4,6 +4,7 @@ import io.mmkit.core.config.ConfigException;
 import io.mmkit.core.config.Durations;
 import io.mmkit.core.config.StrategyParams;
 import io.mmkit.core.store.StoreException;
+import io.mmkit.core.time.TerminationSignals;
 import io.mmkit.core.time.SystemTimeSource;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -13,12 +14,10 @@ import java.util.Random;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import sun.misc.Signal;
 
 /**
  * {@code run collect}: records a Binance symbol's depth and trades into SQLite with a row per minute, until
@@ -91,7 +90,7 @@ public final class CollectCommand implements Callable<Integer> {
         Collector collector = new Collector(settings, time, System::nanoTime, new Random(time.now().toEpochMilli()));
         CountDownLatch finished = new CountDownLatch(1);
         if (installSignalHandlers) {
-            installHandlers(collector);
+            TerminationSignals.onTerminate(collector::stop, "saving the unfinished minute and closing connections", LOG);
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 collector.stop();
                 try {
@@ -152,25 +151,5 @@ public final class CollectCommand implements Callable<Integer> {
 
     private static String stripSlash(String url) {
         return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
-    }
-
-    /** SIGINT and SIGTERM end in {@link Collector#stop()}; the handler does nothing else but log. */
-    private static void installHandlers(Collector collector) {
-        AtomicInteger received = new AtomicInteger();
-        for (String name : new String[] {"INT", "TERM"}) {
-            try {
-                Signal.handle(new Signal(name), sig -> {
-                    collector.stop();
-                    if (received.incrementAndGet() == 1) {
-                        LOG.info("received SIG{}: stopping; saving the unfinished minute and closing connections",
-                                sig.getName());
-                    } else {
-                        LOG.warn("received SIG{} again: already stopping, cleanup continues", sig.getName());
-                    }
-                });
-            } catch (IllegalArgumentException | UnsupportedOperationException e) {
-                LOG.debug("cannot handle SIG{}: {}", name, e.getMessage());
-            }
-        }
     }
 }

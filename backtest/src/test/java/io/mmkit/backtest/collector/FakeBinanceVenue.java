@@ -20,10 +20,10 @@ import okhttp3.WebSocketListener;
  * snapshot, {@code /stream} upgrades to a WebSocket. The test plays the venue's stream through
  * {@link #send(String)} once the client has subscribed ({@link #awaitSubscribed()}).
  */
-final class FakeBinanceVenue extends Dispatcher implements AutoCloseable {
-    static final String SNAPSHOT = resource("btcusdt_depth_snapshot.json");
+public final class FakeBinanceVenue extends Dispatcher implements AutoCloseable {
+    public static final String SNAPSHOT = resource("btcusdt_depth_snapshot.json");
     /** The fixture's messages, in order: the combined-stream JSON of each line, without its receive time. */
-    static final List<String> STREAM = resource("btcusdt_stream.txt").lines()
+    public static final List<String> STREAM = resource("btcusdt_stream.txt").lines()
             .map(l -> l.substring(l.indexOf(' ') + 1)).toList();
 
     private final MockWebServer server = new MockWebServer();
@@ -32,16 +32,16 @@ final class FakeBinanceVenue extends Dispatcher implements AutoCloseable {
     final List<String> requests = new CopyOnWriteArrayList<>();
     private volatile WebSocket socket;
 
-    FakeBinanceVenue() throws IOException {
+    public FakeBinanceVenue() throws IOException {
         server.setDispatcher(this);
         server.start();
     }
 
-    String baseUrl() {
+    public String baseUrl() {
         return "http://127.0.0.1:" + server.getPort();
     }
 
-    String wsUrl() {
+    public String wsUrl() {
         return "ws://127.0.0.1:" + server.getPort();
     }
 
@@ -78,7 +78,7 @@ final class FakeBinanceVenue extends Dispatcher implements AutoCloseable {
     }
 
     /** Waits for the client's SUBSCRIBE frame; fails the test after 10 s. */
-    void awaitSubscribed() throws InterruptedException {
+    public void awaitSubscribed() throws InterruptedException {
         if (!subscribed.await(10, TimeUnit.SECONDS)) {
             throw new AssertionError("the collector never subscribed");
         }
@@ -90,7 +90,7 @@ final class FakeBinanceVenue extends Dispatcher implements AutoCloseable {
     }
 
     /** Sends one frame to the client; false once the socket is closing or its queue is full. */
-    boolean send(String frame) {
+    public boolean send(String frame) {
         return socket.send(frame);
     }
 
