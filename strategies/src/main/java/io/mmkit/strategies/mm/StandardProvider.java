@@ -14,7 +14,7 @@ public final class StandardProvider implements StrategyProvider {
 
     @Override
     public String description() {
-        return "spot market maker: post-only bid/ask ladder around the mid, requotes only stale orders, rebalancing";
+        return "spot market maker: post-only ladder off each side of the book, requotes only stale orders, rebalancing";
     }
 
     @Override
