@@ -39,6 +39,7 @@ public abstract class MarketMaker {
     private static final Logger LOG = LoggerFactory.getLogger(MarketMaker.class);
     /** Failed iterations in a row after which resting quotes are pulled. */
     static final int PULL_QUOTES_AFTER_ERRORS = 2;
+    private static final Duration STATUS_EVERY = Duration.ofSeconds(1);
 
     private final EngineSettings settings;
     private final TimeSource time;
@@ -54,6 +55,7 @@ public abstract class MarketMaker {
     private Instant lastFillPoll;
     private Instant lastVenueReconcile;
     private long iteration;
+    private Instant lastStatusAt;
 
     protected MarketMaker(MarketMakerContext context) {
         this.settings = context.settings();
@@ -346,7 +348,13 @@ public abstract class MarketMaker {
         lastVenueReconcile = now;
     }
 
+    /** At most one status line a second (and the first), so a fast loop does not flood the log. */
     private void logStatus(BookTop top) {
+        Instant now = time.now();
+        if (lastStatusAt != null && Duration.between(lastStatusAt, now).compareTo(STATUS_EVERY) < 0) {
+            return;
+        }
+        lastStatusAt = now;
         var ledger = primary.ledger();
         LOG.info("[{}] #{} bid {} ask {} | resting {} | position {} | realized {} fees {} unrealized {} net {}",
                 settings.instanceId(), iteration, top.bidPrice().toPlainString(), top.askPrice().toPlainString(),
@@ -354,6 +362,4 @@ public abstract class MarketMaker {
                 ledger.realizedPnl().toPlainString(), ledger.fees().toPlainString(),
                 ledger.unrealizedPnl(top.mid()).toPlainString(), ledger.netPnl(top.mid()).toPlainString());
     }
-
-    // ---------------------------------------------------------------- shutdown
 }
