@@ -32,7 +32,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
@@ -66,7 +65,7 @@ public final class SimulatedExchange implements ExchangeGateway {
     private long nextFillId = 1;
     private boolean closed;
 
-    private SimulatedExchange(Builder b) {
+    SimulatedExchange(SimulatedExchangeBuilder b) {
         this.venue = b.venue;
         this.time = b.time;
         this.instruments = Map.copyOf(b.instruments);
@@ -81,8 +80,8 @@ public final class SimulatedExchange implements ExchangeGateway {
         }
     }
 
-    public static Builder builder(TimeSource time) {
-        return new Builder(time);
+    public static SimulatedExchangeBuilder builder(TimeSource time) {
+        return new SimulatedExchangeBuilder(time);
     }
 
     /** Faults to inject into later calls. */
@@ -431,68 +430,6 @@ public final class SimulatedExchange implements ExchangeGateway {
     private void ensureOpen() {
         if (closed) {
             throw new ExchangeException(venue, "simulated exchange is closed");
-        }
-    }
-
-    /** Configures a simulated exchange. */
-    public static final class Builder {
-        private final TimeSource time;
-        private final Map<String, Instrument> instruments = new LinkedHashMap<>();
-        private final Map<String, BigDecimal> deposits = new LinkedHashMap<>();
-        private String venue = "simulated";
-        private MarketFeed feed = until -> null;
-        private FillModel fillModel = FillModel.TOUCH;
-        private BigDecimal makerFee = BigDecimal.ZERO;
-        private BigDecimal takerFee = BigDecimal.ZERO;
-        private Duration latency = Duration.ZERO;
-
-        private Builder(TimeSource time) {
-            this.time = Objects.requireNonNull(time, "time");
-        }
-
-        public Builder venue(String name) {
-            this.venue = name;
-            return this;
-        }
-
-        public Builder instrument(Instrument instrument) {
-            instruments.put(instrument.symbol(), instrument);
-            return this;
-        }
-
-        public Builder deposit(String asset, String amount) {
-            deposits.merge(asset, new BigDecimal(amount), BigDecimal::add);
-            return this;
-        }
-
-        public Builder feed(MarketFeed marketFeed) {
-            this.feed = marketFeed;
-            return this;
-        }
-
-        public Builder fillModel(FillModel model) {
-            this.fillModel = model;
-            return this;
-        }
-
-        /** Fee rates as fractions of notional, e.g. {@code 0.0002}; a negative maker rate is a rebate. */
-        public Builder fees(String maker, String taker) {
-            this.makerFee = new BigDecimal(maker);
-            this.takerFee = new BigDecimal(taker);
-            return this;
-        }
-
-        /** How long after placement an order can first fill. */
-        public Builder latency(Duration entryLatency) {
-            this.latency = entryLatency;
-            return this;
-        }
-
-        public SimulatedExchange build() {
-            if (instruments.isEmpty()) {
-                throw new IllegalStateException("a simulated exchange needs at least one instrument");
-            }
-            return new SimulatedExchange(this);
         }
     }
 }

@@ -8,6 +8,7 @@ import io.mmkit.core.model.Instrument;
 import io.mmkit.core.sim.MarketFeed;
 import io.mmkit.core.sim.ScriptedFeed;
 import io.mmkit.core.sim.SimulatedExchange;
+import io.mmkit.core.sim.SimulatedExchangeBuilder;
 import io.mmkit.core.store.TradeStore;
 import io.mmkit.core.time.TimeSource;
 import java.time.Duration;
@@ -30,7 +31,7 @@ public final class SimFixtures {
         return ScriptedFeed.builder(SYMBOL, T0).top("99.99", "100.01").build();
     }
 
-    public static SimulatedExchange.Builder exchange(TimeSource time, MarketFeed feed) {
+    public static SimulatedExchangeBuilder exchange(TimeSource time, MarketFeed feed) {
         return SimulatedExchange.builder(time).instrument(BTC_USDC).instrument(BTC_PERP).feed(feed)
                 .deposit("USDC", "100000").deposit("BTC", "10");
     }

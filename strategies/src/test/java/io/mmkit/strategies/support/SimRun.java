@@ -6,6 +6,7 @@ import io.mmkit.core.engine.MarketMakerContext;
 import io.mmkit.core.model.Fill;
 import io.mmkit.core.sim.MarketFeed;
 import io.mmkit.core.sim.SimulatedExchange;
+import io.mmkit.core.sim.SimulatedExchangeBuilder;
 import io.mmkit.core.store.InMemoryTradeStore;
 import io.mmkit.core.testing.SimFixtures;
 import io.mmkit.core.time.SimulatedTimeSource;
@@ -31,7 +32,7 @@ public final class SimRun {
     }
 
     public SimRun(MarketFeed feed, Duration interval, Duration duration,
-                  UnaryOperator<SimulatedExchange.Builder> customize) {
+                  UnaryOperator<SimulatedExchangeBuilder> customize) {
         this.sim = customize.apply(SimFixtures.exchange(time, feed)).build();
         this.interval = interval;
         this.duration = duration;
