@@ -31,7 +31,7 @@ final class DaemonCommand {
 
     /** Where pid and log files live. */
     static class Dirs {
-        @Option(names = "--run-dir", defaultValue = "run", paramLabel = "<dir>",
+        @Option(names = "--run-dir", defaultValue = "data/run", paramLabel = "<dir>",
                 description = "Directory of pid files (default: ${DEFAULT-VALUE}).")
         Path runDir;
 
