@@ -31,6 +31,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.random.RandomGenerator;
@@ -238,12 +239,20 @@ public final class BinanceGateway implements ExchangeGateway {
                 () -> reconnect(userRef.get())));
         userRef.set(user);
         long period = LISTEN_KEY_KEEP_ALIVE.toMillis();
-        session.scheduler().scheduleAtFixedRate(() -> keepAlive(listenKey.get(), user), period, period,
-                TimeUnit.MILLISECONDS);
+        AtomicReference<ScheduledFuture<?>> task = new AtomicReference<>();
+        task.set(session.scheduler().scheduleAtFixedRate(() -> keepAlive(listenKey.get(), user, task.get()),
+                period, period, TimeUnit.MILLISECONDS));
         return List.of(market, user);
     }
 
-    private void keepAlive(String key, ReconnectingWebSocket user) {
+    /** Keeps the listen key alive while its socket lives; ends itself once the socket was closed (replaced). */
+    private void keepAlive(String key, ReconnectingWebSocket user, ScheduledFuture<?> self) {
+        if (user.isClosed()) {
+            if (self != null) {
+                self.cancel(false);
+            }
+            return;
+        }
         if (key == null) {
             return;
         }

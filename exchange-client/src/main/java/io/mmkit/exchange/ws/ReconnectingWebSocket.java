@@ -102,6 +102,13 @@ public final class ReconnectingWebSocket implements AutoCloseable {
         return s != null && s.send(text);
     }
 
+    /** Whether {@link #close()} was called: the socket will not connect again. */
+    public boolean isClosed() {
+        synchronized (lock) {
+            return closed;
+        }
+    }
+
     /** Forces a reconnect now, as if the connection had dropped. */
     public void reconnect() {
         WebSocket s;
