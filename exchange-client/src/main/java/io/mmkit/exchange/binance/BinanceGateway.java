@@ -27,6 +27,7 @@ import io.mmkit.exchange.ws.Subscription;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -140,6 +141,24 @@ public final class BinanceGateway implements ExchangeGateway {
     @Override
     public CancelResult cancel(String symbol, String clientOrderId) {
         return api.cancel(symbol, clientOrderId) ? CancelResult.CANCELLED : CancelResult.NOT_FOUND;
+    }
+
+    /**
+     * Futures: {@code DELETE /fapi/v1/batchOrders}, ten client ids a request. Spot has no batch cancel by
+     * client id, so it cancels one by one. Blocks on REST.
+     */
+    @Override
+    public int cancelOrders(String symbol, Collection<String> clientOrderIds) {
+        if (!api.market().isFutures()) {
+            return ExchangeGateway.super.cancelOrders(symbol, clientOrderIds);
+        }
+        List<String> all = List.copyOf(clientOrderIds);
+        int cancelled = 0;
+        for (int from = 0; from < all.size(); from += BinanceRestApi.MAX_BATCH_CANCEL) {
+            List<String> batch = all.subList(from, Math.min(all.size(), from + BinanceRestApi.MAX_BATCH_CANCEL));
+            cancelled += api.cancelBatch(symbol, batch).size();
+        }
+        return cancelled;
     }
 
     /** Cancels every open order on the symbol; Binance does not say how many, so they are counted first. */

@@ -2,6 +2,7 @@ package io.mmkit.exchange.binance;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.mmkit.core.model.OrderRequest;
 import io.mmkit.core.model.PlaceResult;
@@ -11,6 +12,7 @@ import io.mmkit.exchange.http.RestTransport;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -118,6 +120,43 @@ public final class BinanceRestApi {
                         return false;
                     }
                     throw errors.unexpected("cancel", a);
+                });
+    }
+
+    /** The most client ids one futures batch cancel may carry (documented limit). */
+    public static final int MAX_BATCH_CANCEL = 10;
+
+    /**
+     * Futures {@code DELETE /fapi/v1/batchOrders} by client ids (at most {@link #MAX_BATCH_CANCEL}). The venue
+     * answers one entry per id: the cancelled order, or an error such as {@code -2011} for an order it no
+     * longer knows. Blocks on REST.
+     *
+     * @return the client ids the venue reports cancelled
+     */
+    public List<String> cancelBatch(String symbol, List<String> clientOrderIds) {
+        if (!market.isFutures()) {
+            throw new IllegalStateException("batch cancel by client id exists on futures only");
+        }
+        if (clientOrderIds.isEmpty() || clientOrderIds.size() > MAX_BATCH_CANCEL) {
+            throw new IllegalArgumentException("1.." + MAX_BATCH_CANCEL + " ids per batch, was " + clientOrderIds.size());
+        }
+        Map<String, String> params = new LinkedHashMap<>();
+        params.put("symbol", symbol);
+        StringJoiner ids = new StringJoiner(",", "[", "]"); // documented form: ["a","b"], no spaces
+        clientOrderIds.forEach(id -> ids.add("\"" + id + "\""));
+        params.put("origClientOrderIdList", ids.toString());
+        return transport.execute("cancel batch of " + clientOrderIds.size(), 1, CallSafety.CANCEL,
+                ts -> signed("DELETE", market.path("/batchOrders"), params, ts), a -> {
+                    if (!a.isSuccess()) {
+                        throw errors.unexpected("cancel batch", a);
+                    }
+                    List<String> cancelled = new ArrayList<>();
+                    for (JsonNode entry : mapper.readTree(a.body())) {
+                        if ("CANCELED".equals(entry.path("status").asText())) {
+                            cancelled.add(entry.path("clientOrderId").asText());
+                        }
+                    }
+                    return cancelled;
                 });
     }
 

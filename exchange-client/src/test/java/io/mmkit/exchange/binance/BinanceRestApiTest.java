@@ -165,6 +165,34 @@ class BinanceRestApiTest {
     }
 
     @Test
+    void shouldBatchCancelFuturesByClientIdTenAtATimeAndCountOnlyWhatWasCancelled() {
+        venue.stub(delete(urlPathEqualTo("/fapi/v1/batchOrders")), "binance/futures-batch-cancel.json");
+        List<String> ids = java.util.stream.IntStream.rangeClosed(1, 12).mapToObj(i -> Long.toString(1048576L + i))
+                .toList();
+
+        int cancelled = futures.cancelOrders("ETHUSDT", ids);
+
+        // Each answer holds one cancelled order and one "unknown order" (-2011): two requests, two cancelled.
+        assertThat(cancelled).isEqualTo(2);
+        List<LoggedRequest> sent = venue.findAll(deleteRequestedFor(urlPathEqualTo("/fapi/v1/batchOrders")));
+        assertThat(sent).hasSize(2);
+        String firstTen = ids.subList(0, 10).stream().map(id -> "%22" + id + "%22")
+                .collect(java.util.stream.Collectors.joining("%2C", "%5B", "%5D"));
+        assertSignedQuery(sent.get(0), "symbol=ETHUSDT&origClientOrderIdList=" + firstTen
+                + "&recvWindow=5000&timestamp=" + NOW);
+        assertThat(sent.get(1).getUrl()).contains("origClientOrderIdList=%5B%221048587%22%2C%221048588%22%5D");
+    }
+
+    @Test
+    void shouldCancelSpotOrdersOneByOneForWantOfABatchCancel() {
+        venue.stub(delete(urlPathEqualTo("/api/v3/order")), "binance/spot-order-result.json");
+
+        assertThat(spot.cancelOrders("BTCUSDT", List.of("1048577", "1048578"))).isEqualTo(2);
+
+        assertThat(venue.findAll(deleteRequestedFor(urlPathEqualTo("/api/v3/order")))).hasSize(2);
+    }
+
+    @Test
     void shouldListOpenOrders() {
         venue.stub(get(urlPathEqualTo("/api/v3/openOrders")), "binance/spot-open-orders.json");
 
