@@ -22,7 +22,6 @@ import picocli.CommandLine.Spec;
         description = {"Runs one market-making bot until Ctrl+C / SIGTERM or --duration.",
                 "On stop it cancels every order it placed, verifies none remain, saves its data and exits.",
                 "Exit status: 0 clean stop, 1 orders may remain or the run failed, 2 bad config or usage."},
-        footer = {"", "Strategies on the classpath: %n  ${STRATEGIES}"},
         subcommands = {DaemonCommand.class, BacktestCommand.class, CollectCommand.class})
 public final class RunCommand implements Callable<Integer> {
     static final int CONFIG_ERROR = 2;
@@ -96,10 +95,12 @@ public final class RunCommand implements Callable<Integer> {
         }
     }
 
-    /** The command line with the strategy list substituted into the help footer. */
+    /** The command line, its help footer listing the strategies found on the classpath. */
     static CommandLine commandLine(RunCommand command) {
         String list = String.join(", ", command.catalog.names());
-        System.setProperty("STRATEGIES", list.isEmpty() ? "(none found)" : list);
-        return new CommandLine(command);
+        CommandLine cl = new CommandLine(command);
+        cl.getCommandSpec().usageMessage().footer("", "Strategies on the classpath:",
+                "  " + (list.isEmpty() ? "(none found)" : list));
+        return cl;
     }
 }
