@@ -21,6 +21,8 @@ import io.mmkit.core.store.OrderStatus;
 import io.mmkit.core.store.TradeStore;
 import io.mmkit.core.time.TimeSource;
 import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -54,8 +56,12 @@ public final class Market {
     private final TimeSource time;
     /** Read by the shutdown sequence's worker while a timed-out step may still write: hence synchronized. */
     private final Map<String, OpenOrder> resting = Collections.synchronizedMap(new LinkedHashMap<>());
-    /** Placements whose outcome is unknown (the request failed in transit): cancelled at shutdown all the same. */
-    private final Set<String> unknown = Collections.synchronizedSet(new LinkedHashSet<>());
+    /**
+     * Placements whose outcome is unknown (the request failed in transit), with when that happened: settled by
+     * a fill, by the venue listing the order, or after {@link #settleUnknown} finds neither; cancelled at
+     * shutdown all the same.
+     */
+    private final Map<String, Instant> unknown = Collections.synchronizedMap(new LinkedHashMap<>());
     private Instrument instrument;
     private PositionLedger ledger;
     private DailyStats today;
@@ -156,7 +162,7 @@ public final class Market {
             result = gateway.place(request);
         } catch (ExchangeException e) {
             // The venue may or may not have the order: remember it so shutdown cancels it regardless.
-            unknown.add(request.clientOrderId());
+            unknown.put(request.clientOrderId(), time.now());
             store.orderPlaced(request, null, OrderStatus.UNKNOWN, time.now());
             throw e;
         }
@@ -223,7 +229,7 @@ public final class Market {
                 resting.put(id, updated);
                 store.orderStatus(id, OrderStatus.PARTIALLY_FILLED, fill.time());
             }
-        } else if (id != null && unknown.remove(id)) {
+        } else if (id != null && unknown.remove(id) != null) {
             store.orderStatus(id, OrderStatus.PARTIALLY_FILLED, fill.time());
         }
         BigDecimal realized = ledger.apply(fill);
@@ -251,7 +257,8 @@ public final class Market {
 
     /**
      * Compares what we track with the venue's open orders: adopts our orders whose placement outcome was
-     * unknown, forgets tracked orders the venue no longer has, and cancels orphans that carry our prefix.
+     * unknown and that rest, forgets tracked orders the venue no longer has, and cancels orphans that carry our
+     * prefix.
      */
     void reconcileWithVenue() {
         List<OpenOrder> venueOrders = ownOrdersAtVenue();
@@ -261,7 +268,7 @@ public final class Market {
             atVenue.add(o.clientOrderId());
             if (resting.containsKey(o.clientOrderId())) {
                 resting.put(o.clientOrderId(), o);
-            } else if (unknown.remove(o.clientOrderId())) {
+            } else if (unknown.remove(o.clientOrderId()) != null) {
                 resting.put(o.clientOrderId(), o);
                 store.orderStatus(o.clientOrderId(), OrderStatus.NEW, time.now());
             } else {
@@ -275,10 +282,53 @@ public final class Market {
                 LOG.info("[{}] order {} is no longer at the venue", name, id);
             }
         }
-        unknown.clear();
+        // Unknown placements not listed here may still have traded: settleUnknown decides after a fill poll.
         if (!orphans.isEmpty()) {
             LOG.warn("[{}] cancelling {} orphan order(s) with our prefix: {}", name, orphans.size(), orphans);
             gateway.cancelOrders(symbol, orphans);
+        }
+    }
+
+    /**
+     * Whether a placement's outcome is still unknown here (its answer was lost in transit). A strategy that
+     * sends taker orders (a hedge) must not send another for the same purpose until it is settled, or it may
+     * trade twice.
+     */
+    public boolean hasUnsettledPlacements() {
+        return !unknown.isEmpty();
+    }
+
+    /**
+     * Settles placements unknown for at least {@code after}: the caller has just polled fills, so an order
+     * that traded has been booked (and left this set); one the venue lists resting is adopted; the rest are
+     * taken as never placed. Blocks on one open-orders call when anything is due.
+     */
+    void settleUnknown(Duration after) {
+        List<String> due = new ArrayList<>();
+        synchronized (unknown) {
+            unknown.forEach((id, since) -> {
+                if (!since.plus(after).isAfter(time.now())) {
+                    due.add(id);
+                }
+            });
+        }
+        if (due.isEmpty()) {
+            return;
+        }
+        Map<String, OpenOrder> atVenue = new LinkedHashMap<>();
+        ownOrdersAtVenue().forEach(o -> atVenue.put(o.clientOrderId(), o));
+        for (String id : due) {
+            unknown.remove(id);
+            OpenOrder resting = atVenue.get(id);
+            if (resting != null) {
+                this.resting.put(id, resting);
+                store.orderStatus(id, OrderStatus.NEW, time.now());
+                LOG.info("[{}] placement {} (answer lost) is resting at the venue: adopted", name, id);
+            } else {
+                store.orderStatus(id, OrderStatus.REJECTED, time.now());
+                LOG.warn("[{}] placement {} (answer lost): no fill and not resting after {} ms, taken as not placed",
+                        name, id, after.toMillis());
+            }
         }
     }
 
@@ -297,7 +347,7 @@ public final class Market {
     Set<String> possiblyOpenIds() {
         Set<String> all = new LinkedHashSet<>(restingIds());
         synchronized (unknown) {
-            all.addAll(unknown);
+            all.addAll(unknown.keySet());
         }
         return all;
     }

@@ -40,6 +40,8 @@ public abstract class MarketMaker {
     /** Failed iterations in a row after which resting quotes are pulled. */
     static final int PULL_QUOTES_AFTER_ERRORS = 2;
     private static final Duration STATUS_EVERY = Duration.ofSeconds(1);
+    /** How long a placement whose answer was lost may stay unknown before the venue's record settles it. */
+    static final Duration SETTLE_UNKNOWN_AFTER = Duration.ofSeconds(5);
 
     private final EngineSettings settings;
     private final TimeSource time;
@@ -321,7 +323,9 @@ public abstract class MarketMaker {
     private void pollFillsIfDue() {
         Instant now = time.now();
         boolean streamDown = inbox.anyStreamDown();
-        if (!streamDown && Duration.between(lastFillPoll, now).compareTo(settings.fillPollInterval()) < 0) {
+        boolean unsettled = markets.values().stream().anyMatch(Market::hasUnsettledPlacements);
+        if (!streamDown && !unsettled
+                && Duration.between(lastFillPoll, now).compareTo(settings.fillPollInterval()) < 0) {
             return;
         }
         // Overlap the window: the store drops fills it already has.
@@ -334,6 +338,10 @@ public abstract class MarketMaker {
             }
         }
         lastFillPoll = now;
+        if (unsettled) {
+            // Fills are booked now: what is still unknown either rests at the venue or never traded.
+            markets.values().forEach(m -> m.settleUnknown(SETTLE_UNKNOWN_AFTER));
+        }
     }
 
     private void reconcileWithVenueIfDue() {

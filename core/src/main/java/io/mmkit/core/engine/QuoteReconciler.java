@@ -28,6 +28,10 @@ final class QuoteReconciler {
         if (!plan.cancel().isEmpty()) {
             market.cancelAllOf(plan.cancel().stream().map(OpenOrder::clientOrderId).toList());
         }
+        if (market.hasUnsettledPlacements()) {
+            // A quote whose answer was lost may be resting already: placing it again could double the exposure.
+            return;
+        }
         for (Quote q : plan.place()) {
             PlaceResult result = market.placeLimit(q.side(), q.price(), q.quantity(), q.timeInForce(), q.reduceOnly());
             if (result instanceof PlaceResult.Rejected r && r.reason() == RejectReason.POST_ONLY_WOULD_CROSS) {

@@ -22,12 +22,22 @@ public final class FaultPlan {
     }
 
     private final Map<Operation, Integer> failures = new EnumMap<>(Operation.class);
+    private final Map<Operation, Integer> lostAnswers = new EnumMap<>(Operation.class);
     private final Map<Operation, Boolean> hangs = new EnumMap<>(Operation.class);
     private final CountDownLatch release = new CountDownLatch(1);
 
     /** The next {@code times} calls of {@code op} throw a {@link TransportException}. */
     public synchronized FaultPlan fail(Operation op, int times) {
         failures.put(op, times);
+        return this;
+    }
+
+    /**
+     * The next {@code times} calls of {@code op} take effect at the venue, but their answer is lost: the caller
+     * gets a {@link TransportException} (a timeout after the venue acted).
+     */
+    public synchronized FaultPlan loseAnswers(Operation op, int times) {
+        lostAnswers.put(op, times);
         return this;
     }
 
@@ -43,6 +53,15 @@ public final class FaultPlan {
             hangs.clear();
         }
         release.countDown();
+    }
+
+    /** After a call of {@code op} took effect: throws if its answer is to be lost. */
+    synchronized void afterCall(String venue, Operation op) {
+        int left = lostAnswers.getOrDefault(op, 0);
+        if (left > 0) {
+            lostAnswers.put(op, left - 1);
+            throw new TransportException(venue, "injected lost answer of " + op + " (it took effect)");
+        }
     }
 
     /** Applies the plan to one call of {@code op}: returns normally, throws, or hangs. */

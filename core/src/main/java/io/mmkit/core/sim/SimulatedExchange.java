@@ -177,6 +177,12 @@ public final class SimulatedExchange implements ExchangeGateway {
     @Override
     public PlaceResult place(OrderRequest request) {
         faults.check(venue, Operation.PLACE);
+        PlaceResult result = placeNow(request);
+        faults.afterCall(venue, Operation.PLACE);
+        return result;
+    }
+
+    private PlaceResult placeNow(OrderRequest request) {
         synchronized (this) {
             catchUp();
             ensureOpen();

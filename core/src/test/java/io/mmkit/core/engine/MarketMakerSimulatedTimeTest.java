@@ -109,4 +109,23 @@ class MarketMakerSimulatedTimeTest {
         assertThat(result.clean()).isTrue();
         assertThat(sim.allOpenOrders()).isEmpty();
     }
+
+    @Test
+    void shouldNotPlaceAQuoteAgainWhileALostPlacementIsUnsettledAndAdoptItOnceTheVenueListsIt() {
+        SimulatedExchange sim = SimFixtures.exchange(time, SimFixtures.steadyMarket()).build();
+        sim.faults().loseAnswers(io.mmkit.core.sim.FaultPlan.Operation.PLACE, 1);
+        FixedSpreadMaker maker = maker(sim, Duration.ofSeconds(10));
+        java.util.List<Long> bidsResting = new java.util.ArrayList<>();
+        time.addListener(now -> bidsResting.add(sim.allOpenOrders().stream()
+                .filter(o -> o.side() == Side.BUY).count()));
+
+        RunResult result = maker.run();
+
+        // The first bid reached the venue but its answer was lost; it is never placed a second time.
+        assertThat(bidsResting).containsOnly(1L);
+        assertThat(store.orders()).filteredOn(o -> o.request().side() == Side.BUY).hasSize(1);
+        assertThat(store.orders()).as("quoting resumed once settled").anyMatch(o -> o.request().side() == Side.SELL);
+        assertThat(result.clean()).isTrue();
+        assertThat(sim.allOpenOrders()).isEmpty();
+    }
 }

@@ -37,8 +37,9 @@ import org.slf4j.LoggerFactory;
  * least {@code base_spread_percentage}: {@code bid = hedge bid × (1 − s/100)}, {@code ask = hedge ask ×
  * (1 + s/100)}. (The predecessor's hedge ignored the spread.)
  *
- * <p><b>Failures.</b> While a hedge is pending (the delta is unhedged, or a hedge order was accepted without
- * being filled yet) no maker quote rests. A rejected or failed hedge is retried next iteration; after
+ * <p><b>Failures.</b> While a hedge is pending (the delta is unhedged, a hedge order was accepted without
+ * being filled yet, or a hedge's answer was lost and the engine has not yet settled whether it traded) no
+ * maker quote rests, and no second hedge is sent for a lost one. A rejected or failed hedge is retried next iteration; after
  * {@code max_hedge_retries} failures in a row the strategy stops (as failed) and the engine cancels every order.
  *
  * <p>All hooks run on the strategy thread.
@@ -116,6 +117,12 @@ public class MakerTakerHedgeStrategy extends MarketMaker {
             failuresInARow = 0;
             return;
         }
+        if (hedgeMarket().hasUnsettledPlacements()) {
+            // An earlier hedge's answer was lost: it may have traded. Hedging again now could double it.
+            LOG.info("[{}] waiting for the outcome of an earlier hedge before hedging {} again", settings().instanceId(),
+                    quantity.toPlainString());
+            return;
+        }
         BigDecimal delta = netDelta();
         Side side = delta.signum() > 0 ? Side.SELL : Side.BUY;
         String failure;
@@ -163,9 +170,13 @@ public class MakerTakerHedgeStrategy extends MarketMaker {
         return qty;
     }
 
-    /** Whether a hedge is outstanding: an unhedged delta above the minimums, or a hedge not yet filled. */
+    /**
+     * Whether a hedge is outstanding: an unhedged delta above the minimums, a hedge not yet filled, or a hedge
+     * whose answer was lost and whose outcome the engine has not settled yet.
+     */
     public boolean hedgePending() {
-        return hedgeableQuantity().signum() > 0 || unbooked.values().stream().anyMatch(u -> !u.filledOnAccept());
+        return hedgeableQuantity().signum() > 0 || unbooked.values().stream().anyMatch(u -> !u.filledOnAccept())
+                || hedgeMarket().hasUnsettledPlacements();
     }
 
     @Override

@@ -126,13 +126,40 @@ class MakerTakerHedgeStrategyTest {
                 .containsExactly("0", "0.005", "0", "0");
     }
 
+    /**
+     * The hedge reaches the venue but its answer is lost, and the venue's fill history shows it only 3 s later.
+     * The strategy must wait for the engine to settle it (the lagging fill), not hedge a second time.
+     */
+    @Test
+    void shouldNotHedgeTwiceWhenAHedgeAnswerIsLost() {
+        ScriptedFeed spot = ScriptedFeed.builder(SPOT, SimFixtures.T0)
+                .at(s(0)).top("99.99", "100.01")
+                .at(s(1)).trade("99.8", "1", Side.SELL)          // bid 99.9 × 0.999 = 99.8 fills
+                .build();
+        SimRun run = new SimRun(spot, s(1), s(10));
+        SimulatedExchange perp = hedgeVenue(run, perpFeed());
+        perp.faults().loseAnswers(FaultPlan.Operation.PLACE, 1);
+        var lagging = new io.mmkit.core.testing.PolledFillsGateway(perp, run.time, s(3));
+        Probed strategy = new Probed(run.context().withMarket("hedge", lagging, HEDGE_PERP),
+                params(Map.of("hedge_market", "hedge", "order_quantity", "0.02")));
+
+        RunResult result = strategy.run();
+
+        assertThat(run.fills(SPOT)).containsExactly("BUY 0.02 @ 99.8 MAKER");
+        assertThat(perp.allFills()).extracting(SimRun::describe).containsExactly("SELL 0.02 @ 99.9 TAKER");
+        assertThat(perp.positions()).singleElement().satisfies(p -> assertThat(p.quantity()).isEqualByComparingTo("-0.02"));
+        assertThat(strategy.deltaAfterIteration.get(strategy.deltaAfterIteration.size() - 1)).isEqualByComparingTo("0");
+        assertThat(result.clean()).isTrue();
+    }
+
     @Test
     void shouldWithdrawQuotesRetryAndThenStopWhenHedgesKeepFailing() {
         ScriptedFeed spot = ScriptedFeed.builder(SPOT, SimFixtures.T0)
                 .at(s(0)).top("99.99", "100.01")
                 .at(s(1)).trade("99.8", "1", Side.SELL)
                 .build();
-        SimRun run = new SimRun(spot, s(1), s(10));
+        // A failed placement's outcome is unknown to the engine: each retry waits until it is settled (5 s).
+        SimRun run = new SimRun(spot, s(1), s(20));
         SimulatedExchange perp = hedgeVenue(run, perpFeed());
         perp.faults().fail(FaultPlan.Operation.PLACE, 100);
         List<List<String>> snaps = run.snapshotsOfOpenOrders(SPOT);
