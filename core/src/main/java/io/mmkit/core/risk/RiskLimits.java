@@ -46,6 +46,11 @@ public record RiskLimits(
     public static final RiskLimits NONE = new RiskLimits(null, null, BigDecimal.ZERO, null, DrawdownAction.STOP,
             Duration.ofMinutes(15));
 
+    /** Only a position cap: what a perpetual strategy's own {@code max_position} imposes on its quotes. */
+    public static RiskLimits maxPositionOnly(BigDecimal maxPosition) {
+        return new RiskLimits(maxPosition, null, BigDecimal.ZERO, null, DrawdownAction.STOP, NONE.pauseDuration());
+    }
+
     public RiskLimits {
         Objects.requireNonNull(minSpreadPercentage, "minSpreadPercentage");
         Objects.requireNonNull(onDrawdown, "onDrawdown");

@@ -13,6 +13,7 @@ import io.mmkit.core.model.Side;
 import io.mmkit.core.risk.RiskGuard;
 import io.mmkit.core.risk.RiskLimits;
 import io.mmkit.strategies.grid.PerpGridParams.Direction;
+import io.mmkit.strategies.support.Perpetuals;
 import io.mmkit.strategies.support.RiskedQuoting;
 import java.math.BigDecimal;
 import java.math.MathContext;
@@ -45,16 +46,12 @@ public class PerpGridStrategy extends MarketMaker {
         super(context);
         this.params = params;
         this.risk = new RiskedQuoting(limits);
-        this.positionCap = new RiskGuard(new RiskLimits(params.maxPosition(), null, BigDecimal.ZERO, null,
-                RiskLimits.DrawdownAction.STOP, RiskLimits.NONE.pauseDuration()));
+        this.positionCap = new RiskGuard(RiskLimits.maxPositionOnly(params.maxPosition()));
     }
 
     @Override
     protected void onStart() {
-        if (params.leverage() != null) {
-            market().setLeverage(params.leverage());
-            LOG.info("[{}] leverage {}x set on {}", settings().instanceId(), params.leverage(), market().symbol());
-        }
+        Perpetuals.applyLeverage(market(), params.leverage(), settings().instanceId());
         BookTop top = market().bookTop();
         book = new GridBook(params.grid().ladder(top.mid(), market().instrument().tickSize()));
         seed(top.mid());

@@ -9,6 +9,7 @@ import io.mmkit.core.model.Position;
 import io.mmkit.core.model.Side;
 import io.mmkit.core.risk.RiskGuard;
 import io.mmkit.core.risk.RiskLimits;
+import io.mmkit.strategies.support.Perpetuals;
 import io.mmkit.strategies.support.RiskedQuoting;
 import io.mmkit.strategies.support.SpreadLadder;
 import java.math.BigDecimal;
@@ -59,17 +60,12 @@ public class PerpetualMarketMaker extends MarketMaker {
         super(context);
         this.params = params;
         this.risk = new RiskedQuoting(limits);
-        this.positionCap = new RiskGuard(new RiskLimits(params.maxPosition(), null, BigDecimal.ZERO, null,
-                RiskLimits.DrawdownAction.STOP, RiskLimits.NONE.pauseDuration()));
+        this.positionCap = new RiskGuard(RiskLimits.maxPositionOnly(params.maxPosition()));
     }
 
     @Override
     protected void onStart() {
-        if (params.leverage() != null) {
-            market().setLeverage(params.leverage());
-            LOG.info("[{}] leverage {}x set on {} {}", settings().instanceId(), params.leverage(), market().venue(),
-                    market().symbol());
-        }
+        Perpetuals.applyLeverage(market(), params.leverage(), settings().instanceId());
     }
 
     @Override

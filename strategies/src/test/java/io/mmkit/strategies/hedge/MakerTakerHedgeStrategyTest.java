@@ -139,7 +139,7 @@ class MakerTakerHedgeStrategyTest {
         SimRun run = new SimRun(spot, s(1), s(10));
         SimulatedExchange perp = hedgeVenue(run, perpFeed());
         perp.faults().loseAnswers(FaultPlan.Operation.PLACE, 1);
-        var lagging = new io.mmkit.core.testing.PolledFillsGateway(perp, run.time, s(3));
+        var lagging = new io.mmkit.core.testing.LaggingFillsGateway(perp, run.time, s(3));
         Probed strategy = new Probed(run.context().withMarket("hedge", lagging, HEDGE_PERP),
                 params(Map.of("hedge_market", "hedge", "order_quantity", "0.02")));
 
