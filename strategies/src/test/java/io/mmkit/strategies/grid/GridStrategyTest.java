@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.mmkit.core.config.StrategyParams;
 import io.mmkit.core.engine.RunResult;
 import io.mmkit.core.risk.RiskLimits;
-import io.mmkit.core.sim.ScriptedFeed;
+import io.mmkit.sim.feed.ScriptedFeed;
 import io.mmkit.core.testing.SimFixtures;
 import io.mmkit.strategies.support.SimRun;
 import java.math.BigDecimal;

@@ -7,7 +7,7 @@ import io.mmkit.core.engine.RunResult;
 import io.mmkit.core.model.Side;
 import io.mmkit.core.risk.RiskGuard;
 import io.mmkit.core.risk.RiskLimits;
-import io.mmkit.core.sim.ScriptedFeed;
+import io.mmkit.sim.feed.ScriptedFeed;
 import io.mmkit.core.testing.LogCapture;
 import io.mmkit.core.testing.SimFixtures;
 import io.mmkit.strategies.mm.SpotMarketMaker;

@@ -3,8 +3,8 @@ package io.mmkit.core.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.mmkit.core.sim.FaultPlan.Operation;
-import io.mmkit.core.sim.SimulatedExchange;
+import io.mmkit.sim.FaultPlan.Operation;
+import io.mmkit.sim.SimulatedExchange;
 import io.mmkit.core.store.InMemoryTradeStore;
 import io.mmkit.core.testing.FixedSpreadMaker;
 import io.mmkit.core.testing.LogCapture;

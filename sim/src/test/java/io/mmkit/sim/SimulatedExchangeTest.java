@@ -1,4 +1,4 @@
-package io.mmkit.core.sim;
+package io.mmkit.sim;
 
 import static io.mmkit.core.testing.SimFixtures.SYMBOL;
 import static io.mmkit.core.testing.SimFixtures.T0;
@@ -14,6 +14,7 @@ import io.mmkit.core.model.RejectReason;
 import io.mmkit.core.model.Side;
 import io.mmkit.core.model.TimeInForce;
 import io.mmkit.core.testing.SimFixtures;
+import io.mmkit.sim.feed.ScriptedFeed;
 import io.mmkit.core.time.SimulatedTimeSource;
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -26,7 +27,7 @@ class SimulatedExchangeTest {
         return ScriptedFeed.builder(SYMBOL, T0).top("99.99", "100.01");
     }
 
-    private SimulatedExchange exchange(ScriptedFeed feed, FillModel model) {
+    private SimulatedExchange exchange(ScriptedFeed feed, FillModelName model) {
         return SimFixtures.exchange(time, feed).fillModel(model).fees("0.0002", "0.0005").build();
     }
 
@@ -41,7 +42,7 @@ class SimulatedExchangeTest {
 
     @Test
     void shouldRejectAPostOnlyOrderThatWouldCross() {
-        SimulatedExchange sim = exchange(script().build(), FillModel.TOUCH);
+        SimulatedExchange sim = exchange(script().build(), FillModelName.TOUCH);
         PlaceResult r = sim.place(bid("1", "100.01", "1"));
         assertThat(r).isInstanceOfSatisfying(PlaceResult.Rejected.class,
                 x -> assertThat(x.reason()).isEqualTo(RejectReason.POST_ONLY_WOULD_CROSS));
@@ -50,9 +51,9 @@ class SimulatedExchangeTest {
     @Test
     void shouldFillOnTouchButNotOnTradeThroughWhenTheTradeIsAtOurPrice() {
         ScriptedFeed.Builder path = script().at(Duration.ofSeconds(1)).trade("99.50", "5", Side.SELL);
-        SimulatedExchange touch = exchange(path.build(), FillModel.TOUCH);
+        SimulatedExchange touch = exchange(path.build(), FillModelName.TOUCH);
         SimulatedExchange through = exchange(script().at(Duration.ofSeconds(1)).trade("99.50", "5", Side.SELL).build(),
-                FillModel.TRADE_THROUGH);
+                FillModelName.TRADE_THROUGH);
         touch.place(bid("1", "99.50", "1"));
         through.place(bid("1", "99.50", "1"));
 
@@ -70,7 +71,7 @@ class SimulatedExchangeTest {
     @Test
     void shouldFillTradeThroughOnlyUpToTheTradeSize() {
         SimulatedExchange sim = exchange(script().at(Duration.ofSeconds(1)).trade("99.40", "0.3", Side.SELL).build(),
-                FillModel.TRADE_THROUGH);
+                FillModelName.TRADE_THROUGH);
         sim.place(bid("1", "99.50", "1"));
         time.advance(Duration.ofSeconds(1));
         assertThat(sim.allFills()).singleElement().satisfies(f -> assertThat(f.quantity()).isEqualByComparingTo("0.3"));
@@ -80,7 +81,7 @@ class SimulatedExchangeTest {
 
     @Test
     void shouldLockQuoteForABidAndReleaseItOnCancel() {
-        SimulatedExchange sim = exchange(script().build(), FillModel.TOUCH);
+        SimulatedExchange sim = exchange(script().build(), FillModelName.TOUCH);
         sim.place(bid("1", "99.50", "2"));
         assertThat(balance(sim, "USDC", true)).isEqualByComparingTo("199");
         sim.cancel(SYMBOL, "1");
@@ -90,7 +91,7 @@ class SimulatedExchangeTest {
 
     @Test
     void shouldExecuteMarketOrdersAtTheTouchAsTaker() {
-        SimulatedExchange sim = exchange(script().build(), FillModel.TOUCH);
+        SimulatedExchange sim = exchange(script().build(), FillModelName.TOUCH);
         PlaceResult r = sim.place(OrderRequest.market(SYMBOL, "7", Side.BUY, BigDecimal.ONE));
         assertThat(r.isAccepted()).isTrue();
         assertThat(sim.allFills()).singleElement().satisfies(f -> {
@@ -125,7 +126,7 @@ class SimulatedExchangeTest {
 
     @Test
     void shouldFailInjectedCallsThenRecover() {
-        SimulatedExchange sim = exchange(script().build(), FillModel.TOUCH);
+        SimulatedExchange sim = exchange(script().build(), FillModelName.TOUCH);
         sim.faults().fail(FaultPlan.Operation.PLACE, 1);
         assertThatThrownBy(() -> sim.place(bid("1", "99.5", "1"))).isInstanceOf(TransportException.class);
         assertThat(sim.place(bid("1", "99.5", "1")).isAccepted()).isTrue();

@@ -5,8 +5,8 @@ import static io.mmkit.core.testing.SimFixtures.T0;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.mmkit.core.model.Side;
-import io.mmkit.core.sim.ScriptedFeed;
-import io.mmkit.core.sim.SimulatedExchange;
+import io.mmkit.sim.feed.ScriptedFeed;
+import io.mmkit.sim.SimulatedExchange;
 import io.mmkit.core.store.InMemoryTradeStore;
 import io.mmkit.core.store.OrderStatus;
 import io.mmkit.core.testing.FixedSpreadMaker;
@@ -97,7 +97,7 @@ class MarketMakerSimulatedTimeTest {
         time.addListener(now -> {
             restingPerSecond.add(sim.allOpenOrders().size());
             if (now.equals(T0.plusSeconds(2))) {
-                sim.faults().fail(io.mmkit.core.sim.FaultPlan.Operation.BOOK_TOP, 3);
+                sim.faults().fail(io.mmkit.sim.FaultPlan.Operation.BOOK_TOP, 3);
             }
         });
 
@@ -113,7 +113,7 @@ class MarketMakerSimulatedTimeTest {
     @Test
     void shouldNotPlaceAQuoteAgainWhileALostPlacementIsUnsettledAndAdoptItOnceTheVenueListsIt() {
         SimulatedExchange sim = SimFixtures.exchange(time, SimFixtures.steadyMarket()).build();
-        sim.faults().loseAnswers(io.mmkit.core.sim.FaultPlan.Operation.PLACE, 1);
+        sim.faults().loseAnswers(io.mmkit.sim.FaultPlan.Operation.PLACE, 1);
         FixedSpreadMaker maker = maker(sim, Duration.ofSeconds(10));
         java.util.List<Long> bidsResting = new java.util.ArrayList<>();
         time.addListener(now -> bidsResting.add(sim.allOpenOrders().stream()

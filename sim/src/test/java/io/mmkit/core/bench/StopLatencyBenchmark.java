@@ -1,7 +1,7 @@
 package io.mmkit.core.bench;
 
 import io.mmkit.core.engine.RunResult;
-import io.mmkit.core.sim.SimulatedExchange;
+import io.mmkit.sim.SimulatedExchange;
 import io.mmkit.core.store.InMemoryTradeStore;
 import io.mmkit.core.testing.FixedSpreadMaker;
 import io.mmkit.core.testing.SimFixtures;
@@ -15,7 +15,7 @@ import java.util.concurrent.TimeUnit;
  * Not a test: prints how long {@code stop()} takes to return, how long the loop takes to notice it while
  * waiting on a 60 s interval, and how long the whole cleanup takes, over many runs on the simulated exchange.
  *
- * <pre>java -cp core/target/classes:core/target/test-classes:$(deps) io.mmkit.core.bench.StopLatencyBenchmark 200</pre>
+ * <pre>java -cp sim/target/classes:sim/target/test-classes:$(deps) io.mmkit.core.bench.StopLatencyBenchmark 200</pre>
  */
 public final class StopLatencyBenchmark {
     private StopLatencyBenchmark() {

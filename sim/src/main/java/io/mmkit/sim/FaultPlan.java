@@ -1,4 +1,4 @@
-package io.mmkit.core.sim;
+package io.mmkit.sim;
 
 import io.mmkit.core.exchange.TransportException;
 import java.util.EnumMap;
