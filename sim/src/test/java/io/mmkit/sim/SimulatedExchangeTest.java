@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.mmkit.core.exchange.TransportException;
 import io.mmkit.core.model.Balance;
+import io.mmkit.core.model.Fill;
 import io.mmkit.core.model.Liquidity;
 import io.mmkit.core.model.OrderRequest;
 import io.mmkit.core.model.PlaceResult;
@@ -14,10 +15,12 @@ import io.mmkit.core.model.RejectReason;
 import io.mmkit.core.model.Side;
 import io.mmkit.core.model.TimeInForce;
 import io.mmkit.core.testing.SimFixtures;
-import io.mmkit.sim.feed.ScriptedFeed;
 import io.mmkit.core.time.SimulatedTimeSource;
+import io.mmkit.sim.feed.RandomWalkFeed;
+import io.mmkit.sim.feed.ScriptedFeed;
 import java.math.BigDecimal;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class SimulatedExchangeTest {
@@ -130,5 +133,61 @@ class SimulatedExchangeTest {
         sim.faults().fail(FaultPlan.Operation.PLACE, 1);
         assertThatThrownBy(() -> sim.place(bid("1", "99.5", "1"))).isInstanceOf(TransportException.class);
         assertThat(sim.place(bid("1", "99.5", "1")).isAccepted()).isTrue();
+    }
+
+    @Test
+    void shouldGiveTheSameFillsForTheSameSeedAndOtherFillsForAnother() {
+        List<String> first = randomWalkFills(7);
+        List<String> again = randomWalkFills(7);
+        List<String> other = randomWalkFills(8);
+
+        assertThat(first).isNotEmpty().isEqualTo(again);
+        assertThat(other).isNotEqualTo(first);
+    }
+
+    @Test
+    void shouldPutTheIdPrefixInFrontOfEveryOrderAndFillId() {
+        SimulatedExchange sim = SimulatedExchange.builder(time).instrument(SimFixtures.BTC_USDC).idPrefix("r1-")
+                .feed(script().at(Duration.ofSeconds(1)).trade("99.40", "5", Side.SELL).build())
+                .deposit("USDC", "1000").build();
+
+        PlaceResult placed = sim.place(bid("1", "99.50", "1"));
+        time.advance(Duration.ofSeconds(1));
+
+        assertThat(placed).isInstanceOfSatisfying(PlaceResult.Accepted.class,
+                a -> assertThat(a.order().orderId()).isEqualTo("r1-S1"));
+        assertThat(sim.allFills()).singleElement().satisfies(f -> {
+            assertThat(f.fillId()).isEqualTo("r1-F1");
+            assertThat(f.orderId()).isEqualTo("r1-S1");
+        });
+        assertThat(sim.fillsSince(SYMBOL, T0)).extracting(Fill::fillId).containsExactly("r1-F1");
+    }
+
+    @Test
+    void shouldKeepIdsOfSeveralMarketsApart() {
+        SimulatedExchange sim = exchange(script().build(), FillModelName.TOUCH);
+
+        PlaceResult placed = sim.place(bid("1", "99.50", "1"));
+
+        assertThat(placed).isInstanceOfSatisfying(PlaceResult.Accepted.class,
+                a -> assertThat(a.order().orderId()).isEqualTo("m1-S1"));
+    }
+
+    /** A ladder of bids and asks around 100 on a seeded random walk, left for a minute; its fills. */
+    private static List<String> randomWalkFills(long seed) {
+        SimulatedTimeSource clock = new SimulatedTimeSource(T0);
+        SimulatedExchange sim = SimulatedExchange.builder(clock).instrument(SimFixtures.BTC_USDC)
+                .feed(new RandomWalkFeed(SYMBOL, new BigDecimal("100"), new BigDecimal("0.01"), T0,
+                        Duration.ofMillis(200), 6, seed))
+                .deposit("USDC", "100000").deposit("BTC", "10").build();
+        for (int i = 1; i <= 10; i++) {
+            BigDecimal offset = new BigDecimal("0.05").multiply(BigDecimal.valueOf(i));
+            sim.place(bid("b" + i, new BigDecimal("99.98").subtract(offset).toPlainString(), "0.1"));
+            sim.place(OrderRequest.postOnly(SYMBOL, "a" + i, Side.SELL, new BigDecimal("100.02").add(offset),
+                    new BigDecimal("0.1")));
+        }
+        clock.advance(Duration.ofMinutes(1));
+        return sim.allFills().stream().map(f -> f.fillId() + " " + f.side() + " " + f.price().toPlainString() + " "
+                + f.time()).toList();
     }
 }

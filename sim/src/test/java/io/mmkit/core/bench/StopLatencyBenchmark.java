@@ -1,11 +1,11 @@
 package io.mmkit.core.bench;
 
 import io.mmkit.core.engine.RunResult;
-import io.mmkit.sim.SimulatedExchange;
 import io.mmkit.core.store.InMemoryTradeStore;
 import io.mmkit.core.testing.FixedSpreadMaker;
 import io.mmkit.core.testing.SimFixtures;
 import io.mmkit.core.time.SystemTimeSource;
+import io.mmkit.sim.SimulatedExchange;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.concurrent.CompletableFuture;

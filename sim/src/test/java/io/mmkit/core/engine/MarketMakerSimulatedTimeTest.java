@@ -5,13 +5,13 @@ import static io.mmkit.core.testing.SimFixtures.T0;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.mmkit.core.model.Side;
-import io.mmkit.sim.feed.ScriptedFeed;
-import io.mmkit.sim.SimulatedExchange;
 import io.mmkit.core.store.InMemoryTradeStore;
 import io.mmkit.core.store.OrderStatus;
 import io.mmkit.core.testing.FixedSpreadMaker;
 import io.mmkit.core.testing.SimFixtures;
 import io.mmkit.core.time.SimulatedTimeSource;
+import io.mmkit.sim.SimulatedExchange;
+import io.mmkit.sim.feed.ScriptedFeed;
 import java.time.Duration;
 import java.time.LocalDate;
 import org.junit.jupiter.api.Test;

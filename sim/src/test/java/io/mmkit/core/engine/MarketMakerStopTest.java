@@ -3,14 +3,14 @@ package io.mmkit.core.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.mmkit.sim.FaultPlan.Operation;
-import io.mmkit.sim.SimulatedExchange;
 import io.mmkit.core.store.InMemoryTradeStore;
 import io.mmkit.core.testing.FixedSpreadMaker;
 import io.mmkit.core.testing.LogCapture;
 import io.mmkit.core.testing.SimFixtures;
 import io.mmkit.core.time.SystemTimeSource;
 import io.mmkit.core.time.TimeSource;
+import io.mmkit.sim.FaultPlan.Operation;
+import io.mmkit.sim.SimulatedExchange;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;

@@ -5,12 +5,12 @@ import io.mmkit.core.engine.EngineSettings;
 import io.mmkit.core.engine.MarketMakerContext;
 import io.mmkit.core.engine.ShutdownSettings;
 import io.mmkit.core.model.Instrument;
-import io.mmkit.sim.feed.MarketFeed;
-import io.mmkit.sim.feed.ScriptedFeed;
-import io.mmkit.sim.SimulatedExchange;
-import io.mmkit.sim.SimulatedExchangeBuilder;
 import io.mmkit.core.store.TradeStore;
 import io.mmkit.core.time.TimeSource;
+import io.mmkit.sim.SimulatedExchange;
+import io.mmkit.sim.SimulatedExchangeBuilder;
+import io.mmkit.sim.feed.MarketFeed;
+import io.mmkit.sim.feed.ScriptedFeed;
 import java.time.Duration;
 import java.time.Instant;
 
