@@ -1,12 +1,11 @@
-package io.mmkit.backtest.engine;
+package io.mmkit.sim;
 
-import static io.mmkit.backtest.engine.ScriptedVenue.clientId;
-import static io.mmkit.backtest.engine.ScriptedVenue.dec;
-import static io.mmkit.backtest.engine.ScriptedVenue.spot;
+import static io.mmkit.sim.ScriptedVenue.clientId;
+import static io.mmkit.sim.ScriptedVenue.dec;
+import static io.mmkit.sim.ScriptedVenue.spot;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.mmkit.backtest.BacktestConfigReader;
-import io.mmkit.backtest.testing.Script;
+import io.mmkit.sim.testing.Script;
 import io.mmkit.core.model.Fill;
 import io.mmkit.core.model.Liquidity;
 import io.mmkit.core.model.PlaceResult;
@@ -14,7 +13,6 @@ import io.mmkit.core.model.RejectReason;
 import io.mmkit.core.model.Side;
 import io.mmkit.core.model.TimeInForce;
 import java.math.BigDecimal;
-import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -138,19 +136,11 @@ class LiquidityConsumptionTest {
     }
 
     @Test
-    void shouldReadTheSwitchFromTheBacktestConfig() {
-        assertThat(settings(Map.of()).liquidityConsumption()).as("default").isTrue();
-        assertThat(settings(Map.of("liquidity_consumption", false)).liquidityConsumption()).isFalse();
+    void shouldBeOnByDefault() {
         assertThat(ExchangeSettings.of(ScriptedVenue.SPOT, FillModelName.QUEUE, Map.of()).liquidityConsumption())
                 .isTrue();
-    }
-
-    private static ExchangeSettings settings(Map<String, Object> backtest) {
-        Map<String, Object> tree = Map.of("symbol", "TESTUSDT",
-                "exchange", Map.of("market", "spot", "base", "TEST", "quote", "USDT", "tick_size", "0.1",
-                        "step_size", "1"),
-                "backtest", backtest);
-        return BacktestConfigReader.parse(tree, Path.of(".")).exchange();
+        assertThat(spot(FillModelName.QUEUE, "1", "1").withLiquidityConsumption(false).liquidityConsumption())
+                .isFalse();
     }
 
     private static BigDecimal filled(PlaceResult r) {
