@@ -1,5 +1,9 @@
 package io.mmkit.backtest.data;
 
+import io.mmkit.sim.feed.ReplaySource;
+
+import io.mmkit.sim.feed.ReplayEvent;
+
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;

@@ -1,5 +1,9 @@
 package io.mmkit.backtest.data;
 
+import io.mmkit.sim.feed.ReplaySource;
+
+import io.mmkit.sim.feed.ReplayEvent;
+
 import java.io.UncheckedIOException;
 import java.util.Optional;
 

@@ -1,16 +1,18 @@
 package io.mmkit.backtest.data;
 
+import io.mmkit.sim.feed.ReplayEvent;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.mmkit.backtest.BacktestConfig;
 import io.mmkit.backtest.BacktestRequest;
 import io.mmkit.backtest.Backtests;
-import io.mmkit.backtest.data.ReplayEvent.BookCleared;
-import io.mmkit.backtest.data.ReplayEvent.LevelChanged;
-import io.mmkit.backtest.data.ReplayEvent.TradePrinted;
-import io.mmkit.backtest.engine.ExchangeSettings;
-import io.mmkit.backtest.engine.FillModelName;
+import io.mmkit.sim.feed.ReplayEvent.BookCleared;
+import io.mmkit.sim.feed.ReplayEvent.LevelChanged;
+import io.mmkit.sim.feed.ReplayEvent.TradePrinted;
+import io.mmkit.sim.ExchangeSettings;
+import io.mmkit.sim.FillModelName;
 import io.mmkit.backtest.report.BacktestResult;
 import io.mmkit.backtest.testing.StaticGridMaker;
 import io.mmkit.core.model.Fill;

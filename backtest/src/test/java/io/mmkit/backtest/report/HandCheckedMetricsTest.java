@@ -3,7 +3,7 @@ package io.mmkit.backtest.report;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.offset;
 
-import io.mmkit.backtest.engine.ReplayObserver;
+import io.mmkit.sim.ReplayObserver;
 import io.mmkit.core.model.Fill;
 import io.mmkit.core.model.Instrument;
 import io.mmkit.core.model.Liquidity;
