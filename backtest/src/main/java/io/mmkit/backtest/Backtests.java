@@ -1,6 +1,5 @@
 package io.mmkit.backtest;
 
-import io.mmkit.sim.feed.ReplaySource;
 import io.mmkit.sim.BacktestExchange;
 import io.mmkit.sim.ExchangeSettings;
 import io.mmkit.backtest.data.GuardedSource;
