@@ -3,7 +3,7 @@ package io.mmkit.run;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.mmkit.backtest.collector.FakeBinanceVenue;
+import io.mmkit.collector.FakeBinanceVenue;
 import io.mmkit.run.testing.CliProcess;
 import java.nio.file.Path;
 import java.sql.Connection;
