@@ -42,8 +42,8 @@ final class Aggregator {
     private volatile boolean cancelled;
     private MinuteAccumulator minute;
     private Instant flushDue;
-    private long rawWritten;
-    private long minutesWritten;
+    private volatile long rawWritten; // read by progress lines; written by the aggregator thread only
+    private volatile long minutesWritten; // read by progress lines; written by the aggregator thread only
 
     /** @param book the live book for the minute's spread and depth, when it is synced; called on this thread */
     Aggregator(CollectorSettings settings, EventIntake intake, CollectorStore store,

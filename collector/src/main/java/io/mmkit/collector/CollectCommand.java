@@ -20,17 +20,18 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code run collect}: records a Binance symbol's depth and trades into SQLite with a row per minute, until
+ * {@code run collect}: records a Binance or Backpack symbol's depth and trades into SQLite with a row per minute, until
  * Ctrl+C / SIGTERM or {@code --duration}; the file is then a backtest input ({@code run backtest --data x.db}).
  * Register it as a subcommand of the {@code run} command.
  *
  * <p>Installs its own SIGINT/SIGTERM handlers (they only call {@link Collector#stop()}; a second signal logs and
  * the cleanup goes on) and a shutdown hook that, on any other JVM exit, stops the collector and waits for its
- * shutdown. Exit status: 0 after a clean stop (every event received is stored), 1 otherwise, 2 for a usage or
- * config error.
+ * shutdown. Exit status: 0 after a clean stop (every event received is stored), 1 otherwise (also after giving up
+ * on {@code --max-failed-connects} failed connects in a row), 2 for a usage or config error. A database this run
+ * created and recorded nothing into is removed: an empty file must not pass for a recording.
  */
 @Command(name = "collect", mixinStandardHelpOptions = true,
-        description = {"Records a Binance symbol's depth snapshots, depth diffs and trades into SQLite, with one row"
+        description = {"Records a Binance or Backpack symbol's depth snapshots, depth diffs and trades into SQLite, with one row"
                 + " per minute (OHLC, volumes, VWAP, volume by price, spread, depth).",
                 "Ctrl+C / SIGTERM stops it: the unfinished minute and every received event are saved.",
                 "The database is a backtest input: run backtest --data <file>.db"})
@@ -45,8 +46,22 @@ public final class CollectCommand implements Callable<Integer> {
     @Option(names = "--symbol", paramLabel = "<symbol>", description = "e.g. BTCUSDT (overrides the config's).")
     String symbol;
 
-    @Option(names = "--market", paramLabel = "spot|perpetual", description = "Binance market (default: spot).")
+    @Option(names = "--venue", paramLabel = "binance|backpack", description = "Where to record from (default:"
+            + " binance; with --config, the config's exchange.name).")
+    String venue;
+
+    @Option(names = "--market", paramLabel = "spot|perpetual", description = "Binance market (default: spot);"
+            + " Backpack's symbol says it (SOL_USDC, SOL_USDC_PERP).")
     String market;
+
+    @Option(names = "--max-failed-connects", paramLabel = "<n>", description = "Give up (exit 1) after this many"
+            + " failed connects in a row (default: " + CollectorSettings.DEFAULT_FAILED_CONNECT_LIMIT + ").")
+    Integer maxFailedConnects;
+
+    @Option(names = "--progress-every", paramLabel = "<time>", defaultValue = "60s", description = "When the"
+            + " output is not a terminal, a progress line this often (default: ${DEFAULT-VALUE}); on a terminal"
+            + " the line is redrawn every second.")
+    String progressEvery;
 
     @Option(names = "--db", paramLabel = "<file>", description = "SQLite file (default: data/<symbol>.db).")
     Path db;
@@ -62,14 +77,22 @@ public final class CollectCommand implements Callable<Integer> {
 
     private final Map<String, String> env;
     private final boolean installSignalHandlers;
+    private final boolean terminal;
     private final PrintStream out;
     private final PrintStream err;
 
     public CollectCommand() {
-        this(System.getenv(), true, System.out, System.err);
+        this(System.getenv(), true, System.out, System.err, System.console() != null);
     }
 
     CollectCommand(Map<String, String> env, boolean installSignalHandlers, PrintStream out, PrintStream err) {
+        this(env, installSignalHandlers, out, err, false);
+    }
+
+    /** @param terminal whether {@code out} is a terminal: a live progress line instead of one every so often */
+    CollectCommand(Map<String, String> env, boolean installSignalHandlers, PrintStream out, PrintStream err,
+                   boolean terminal) {
+        this.terminal = terminal;
         this.env = env;
         this.installSignalHandlers = installSignalHandlers;
         this.out = out;
@@ -81,6 +104,7 @@ public final class CollectCommand implements Callable<Integer> {
         CollectorSettings settings;
         try {
             settings = settings();
+            Durations.parse(progressEvery);
         } catch (ConfigException | IllegalArgumentException e) {
             err.println("mmkit collect: config error: " + e.getMessage());
             return CONFIG_ERROR;
@@ -102,17 +126,27 @@ public final class CollectCommand implements Callable<Integer> {
             }, "collector-shutdown-hook"));
         }
         CollectorResult result;
+        CollectProgress progress = CollectProgress.start(collector, out, terminal,
+                Durations.parse(progressEvery));
         try {
             result = collector.run();
         } catch (StoreException e) {
             err.println("mmkit collect: " + e.getMessage());
             return 1;
         } finally {
+            progress.stop();
             finished.countDown();
         }
-        out.printf("collected %s %s into %s: %d events stored (%d after the stop not taken), %d minute rows;"
-                        + " shutdown done %d ms after the stop request%n", settings.symbol(),
-                settings.market().isFutures() ? "perpetual" : "spot", settings.db(), result.rawEventsStored(),
+        if (result.failure() != null) {
+            err.println("mmkit collect: " + result.failure() + "; " + (result.rawEventsStored() == 0
+                    ? "nothing recorded, no database left" : result.rawEventsStored() + " events kept in "
+                    + settings.db()));
+            return result.exitCode();
+        }
+        out.printf("collected %s %s %s into %s: %d events stored (%d after the stop not taken), %d minute rows;"
+                        + " shutdown done %d ms after the stop request%n", settings.venue().label(),
+                settings.marketLabel(), settings.symbol(), result.rawEventsStored() == 0 ? "nothing (no file left)"
+                        : settings.db().toString(), result.rawEventsStored(),
                 result.eventsRefused(), result.minuteRowsStored(), result.stopToDone().toMillis());
         out.flush();
         return result.exitCode();
@@ -126,14 +160,32 @@ public final class CollectCommand implements Callable<Integer> {
                 throw new ConfigException("--symbol", "give the symbol and market in the config or on the"
                         + " command line, not both");
             }
+            if (venue != null) {
+                throw new ConfigException("--venue", "give the venue in the config (exchange.name) or on the"
+                        + " command line, not both");
+            }
         } else {
             if (symbol == null) {
                 throw new ConfigException("--symbol", "give --config <file> or --symbol <symbol>");
             }
             String sym = symbol.trim().toUpperCase(java.util.Locale.ROOT);
-            s = CollectorSettings.defaults(sym, CollectorConfigReader.market(new StrategyParams("", Map.of()),
-                    "--market", market == null ? "spot" : market), Path.of("data", sym.toLowerCase(
-                    java.util.Locale.ROOT) + ".db"));
+            Path file = Path.of("data", sym.toLowerCase(java.util.Locale.ROOT) + ".db");
+            String v = venue == null ? "binance" : venue.trim().toLowerCase(java.util.Locale.ROOT);
+            s = switch (v) {
+                case "binance" -> CollectorSettings.defaults(sym, CollectorConfigReader.market(
+                        new StrategyParams("", Map.of()), "--market", market == null ? "spot" : market), file);
+                case "backpack" -> {
+                    if (market != null) {
+                        throw new ConfigException("--market", "Backpack's symbol says the market (SOL_USDC,"
+                                + " SOL_USDC_PERP); leave --market out");
+                    }
+                    yield CollectorSettings.backpack(sym, file);
+                }
+                default -> throw new ConfigException("--venue", "must be binance or backpack, was \"" + venue + "\"");
+            };
+        }
+        if (maxFailedConnects != null) {
+            s = s.withFailedConnectLimit(maxFailedConnects);
         }
         if (db != null) {
             s = s.withDb(db);

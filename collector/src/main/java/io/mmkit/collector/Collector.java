@@ -7,6 +7,9 @@ import io.mmkit.core.model.MarketType;
 import io.mmkit.core.time.StopLatch;
 import io.mmkit.core.time.TimeSource;
 import io.mmkit.exchange.VenueConfig;
+import io.mmkit.exchange.backpack.BackpackErrors;
+import io.mmkit.exchange.backpack.BackpackRestApi;
+import io.mmkit.exchange.backpack.BackpackSigner;
 import io.mmkit.exchange.binance.BinanceErrors;
 import io.mmkit.exchange.binance.BinanceRestApi;
 import io.mmkit.exchange.binance.BinanceSigner;
@@ -14,6 +17,7 @@ import io.mmkit.exchange.http.HttpSettings;
 import io.mmkit.exchange.venue.VenueSession;
 import io.mmkit.exchange.ws.BookFeed;
 import io.mmkit.exchange.ws.JsonStreamHandler;
+import io.mmkit.exchange.ws.LocalOrderBook;
 import io.mmkit.exchange.ws.ReconnectingWebSocket;
 import io.mmkit.exchange.ws.StreamSettings;
 import java.time.Duration;
@@ -33,7 +37,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Records one Binance symbol's depth (diffs and REST snapshots) and trades into SQLite, with a row per minute
+ * Records one Binance or Backpack symbol's depth (diffs and REST snapshots) and trades into SQLite, with a row per minute
  * (DESIGN.md §8), until {@link #stop()} or its duration.
  *
  * <p>Threads: the socket reader parses and enqueues ({@link CollectorFrames}); the session's scheduler takes
@@ -52,6 +56,8 @@ public final class Collector {
     private static final long NOT_STOPPED = Long.MIN_VALUE;
     /** The collector needs no key: depth and trades are public. The signer only needs a non-empty secret. */
     private static final String NO_SECRET = "public-market-data-only";
+    /** Backpack's documented REST limit, as its gateway uses. */
+    private static final int BACKPACK_REQUESTS_PER_MINUTE = 2000;
 
     private final CollectorSettings settings;
     private final TimeSource time;
@@ -60,6 +66,9 @@ public final class Collector {
     private final StopLatch stopLatch = new StopLatch();
     private final AtomicLong stopRequestedNanos = new AtomicLong(NOT_STOPPED);
     private final EventIntake intake = new EventIntake();
+    private final AtomicInteger failedConnects = new AtomicInteger();
+    private volatile String failure;
+    private volatile Aggregator aggregator;
 
     /**
      * Builds the collector; does no I/O and starts no thread until {@link #run()}.
@@ -96,54 +105,134 @@ public final class Collector {
      * @throws io.mmkit.core.store.StoreException if the database cannot be opened (nothing else was started)
      */
     public CollectorResult run() throws InterruptedException {
-        CollectorStore store = CollectorStore.open(settings.db(), settings.symbol(), Map.of("venue", "binance",
-                "market", settings.market().isFutures() ? "perpetual" : "spot"));
+        boolean fileWasThere = java.nio.file.Files.exists(settings.db());
+        CollectorStore store = CollectorStore.open(settings.db(), settings.symbol(), Map.of("venue",
+                settings.venue().label(), "market", settings.marketLabel()));
         VenueSession session;
         try {
-            session = VenueSession.open("binance", venueConfig(), time, random);
+            session = VenueSession.open(settings.venue().label(), venueConfig(), time, random);
         } catch (RuntimeException e) {
             store.close();
+            removeIfEmpty(fileWasThere, 0);
             throw e;
         }
-        BinanceErrors errors = new BinanceErrors(session.mapper());
-        BinanceRestApi api = new BinanceRestApi(session.transport(errors, settings.market().weightPerMinute()),
-                settings.market(), HttpUrl.get(settings.baseUrl()), "", new BinanceSigner(NO_SECRET), 5_000,
-                session.mapper(), errors);
-        SnapshotSource snapshots = new SnapshotSource(settings.symbol(), api, settings.snapshotDepth(), intake,
-                time, session.mapper());
-        BookFeed feed = new BookFeed(settings.symbol(), settings.market().continuity(), snapshots::take,
+        String label = settings.venue().label() + " collector " + settings.symbol();
+        Streams streams = streams(session);
+        BookFeed feed = new BookFeed(settings.symbol(), streams.continuity(), streams.snapshots()::take,
                 session.scheduler(), time, null);
-        String label = "binance collector " + settings.symbol();
-        ReconnectingWebSocket socket = session.socket(label, () -> settings.wsUrl() + "/stream",
-                untilIntakeCloses(JsonStreamHandler.market(label, session.mapper(), feed, new CollectorFrames(
-                        settings.symbol(), settings.market(), session.mapper(), feed, intake, time))));
+        ReconnectingWebSocket socket = session.socket(label, streams::url,
+                untilIntakeCloses(JsonStreamHandler.market(label, session.mapper(), feed,
+                        streams.frames().apply(feed))));
         Aggregator aggregator = new Aggregator(settings, intake, store,
                 () -> feed.freshBook(settings.snapshotDepth(), Duration.ofDays(1)), time);
+        this.aggregator = aggregator;
         Thread aggregatorThread = new Thread(aggregator::run, "collector-aggregator-" + settings.symbol());
         aggregatorThread.setDaemon(true); // abandoned past its deadline, it must not hold the JVM
 
         aggregatorThread.start();
         socket.start();
         long period = settings.snapshotInterval().toMillis();
+        SnapshotSource snapshots = streams.snapshots();
         ScheduledFuture<?> periodic = session.scheduler().scheduleWithFixedDelay(snapshots::takePeriodic, period,
                 period, TimeUnit.MILLISECONDS);
-        LOG.info("collecting binance {} {} into {}{}; Ctrl+C stops", settings.market().isFutures() ? "perpetual"
-                : "spot", settings.symbol(), settings.db(), settings.duration() == null ? ""
+        LOG.info("collecting {} {} {} into {}{}; Ctrl+C stops", settings.venue().label(), settings.marketLabel(),
+                settings.symbol(), settings.db(), settings.duration() == null ? ""
                 : " for " + settings.duration());
 
         String reason = awaitStop();
         Parts parts = new Parts(store, session, socket, snapshots, aggregator, aggregatorThread, periodic);
-        return shutdown(reason, parts);
+        CollectorResult result = shutdown(reason, parts);
+        removeIfEmpty(fileWasThere, result.rawEventsStored());
+        return result;
+    }
+
+    /** Raw events written to the database so far; for progress lines. Thread-safe. */
+    public long eventsStored() {
+        Aggregator a = aggregator;
+        return a == null ? 0 : a.rawWritten();
+    }
+
+    /** Minute rows written so far; for progress lines. Thread-safe. */
+    public long minutesSaved() {
+        Aggregator a = aggregator;
+        return a == null ? 0 : a.minutesWritten();
+    }
+
+    /** Why the collector gave up (failed connects), or null while it has not. Thread-safe. */
+    public String failure() {
+        return failure;
+    }
+
+    /** The venue's parts: REST snapshots, the stream's frames, its URL and the book's continuity rule. */
+    private record Streams(SnapshotSource snapshots, java.util.function.Function<BookFeed, JsonStreamHandler.Frames>
+            frames, String url, LocalOrderBook.Continuity continuity) {
+    }
+
+    private Streams streams(VenueSession session) {
+        if (settings.venue() == CollectorSettings.Venue.BACKPACK) {
+            BackpackErrors errors = new BackpackErrors(session.mapper());
+            BackpackRestApi api = new BackpackRestApi(session.transport(errors, BACKPACK_REQUESTS_PER_MINUTE),
+                    HttpUrl.get(settings.baseUrl()), "", BackpackSigner.fromSeed(new byte[32]), 5_000,
+                    session.mapper(), errors);
+            SnapshotSource snapshots = new SnapshotSource(settings.symbol(), new BackpackDepthRest(settings.symbol(),
+                    api, settings.snapshotDepth(), session.mapper()), intake, time);
+            return new Streams(snapshots, feed -> new BackpackFrames(settings.symbol(), session.mapper(), feed,
+                    intake, time), settings.wsUrl(), LocalOrderBook.Continuity.NEXT_ID);
+        }
+        BinanceErrors errors = new BinanceErrors(session.mapper());
+        BinanceRestApi api = new BinanceRestApi(session.transport(errors, settings.market().weightPerMinute()),
+                settings.market(), HttpUrl.get(settings.baseUrl()), "", new BinanceSigner(NO_SECRET), 5_000,
+                session.mapper(), errors);
+        SnapshotSource snapshots = new SnapshotSource(settings.symbol(), new BinanceDepthRest(settings.symbol(), api,
+                settings.snapshotDepth(), session.mapper()), intake, time);
+        return new Streams(snapshots, feed -> new CollectorFrames(settings.symbol(), settings.market(),
+                session.mapper(), feed, intake, time), settings.wsUrl() + "/stream", settings.market().continuity());
+    }
+
+    /**
+     * A file this run created and filled with nothing is removed (with SQLite's side files): an empty database
+     * must not look like a recording. A file that was there before is left as it was found.
+     */
+    private void removeIfEmpty(boolean fileWasThere, long stored) {
+        if (fileWasThere || stored > 0) {
+            return;
+        }
+        for (String suffix : List.of("", "-wal", "-shm", "-journal")) {
+            java.nio.file.Path f = java.nio.file.Path.of(settings.db() + suffix);
+            try {
+                java.nio.file.Files.deleteIfExists(f);
+            } catch (java.io.IOException e) {
+                LOG.warn("{}: could not remove the empty {}: {}", settings.symbol(), f, e.getMessage());
+            }
+        }
+        LOG.info("{}: nothing was recorded; {} removed", settings.symbol(), settings.db());
     }
 
     private String awaitStop() throws InterruptedException {
+        boolean stopped;
         if (settings.duration() != null) {
-            return time.awaitStop(stopLatch, settings.duration()) ? "stop requested" : "duration reached";
+            stopped = time.awaitStop(stopLatch, settings.duration());
+        } else {
+            while (!time.awaitStop(stopLatch, Duration.ofHours(1))) {
+                LOG.info("{}: {} events received so far", settings.symbol(), intake.accepted());
+            }
+            stopped = true;
         }
-        while (!time.awaitStop(stopLatch, Duration.ofHours(1))) {
-            LOG.info("{}: {} events received so far", settings.symbol(), intake.accepted());
+        if (failure != null) {
+            return failure;
         }
-        return "stop requested";
+        return stopped ? "stop requested" : "duration reached";
+    }
+
+    /** Counts connect attempts that failed in a row; past the limit the collector gives up (and stops). */
+    private void connectFailed(String why) {
+        int n = failedConnects.incrementAndGet();
+        if (n >= settings.failedConnectLimit() && failure == null) {
+            failure = "gave up after " + n + " failed connects in a row to " + settings.wsUrl() + " (last: " + why
+                    + ")";
+            LOG.error("{}: {}", settings.symbol(), failure);
+            stop();
+        }
     }
 
     private record Parts(CollectorStore store, VenueSession session, ReconnectingWebSocket socket,
@@ -191,7 +280,8 @@ public final class Collector {
             p.session().close();
             boolean stopped = p.session().scheduler().awaitTermination(d.remaining().toMillis(),
                     TimeUnit.MILLISECONDS);
-            LOG.info("{}: disconnected from Binance WebSocket, HTTP client released", settings.symbol());
+            LOG.info("{}: disconnected from the {} WebSocket, HTTP client released", settings.symbol(),
+                    settings.venue().label());
             return stopped ? "WebSocket closed, HTTP client released" : "an in-flight snapshot call was abandoned";
         });
         seq.run("close database", s.closeTimeout(), d -> {
@@ -205,7 +295,7 @@ public final class Collector {
         long end = nanoClock.getAsLong();
         CollectorResult result = new CollectorResult(reason, intake.accepted(), intake.refused(),
                 p.aggregator().rawWritten(), p.aggregator().minutesWritten(), Duration.ofNanos(begin - requested),
-                Duration.ofNanos(end - requested), seq.steps());
+                Duration.ofNanos(end - requested), seq.steps(), failure);
         if (result.clean()) {
             LOG.info("{}: shutdown complete in {} ms ({} ms after the stop request); {} events stored, {} arrived"
                     + " after the stop and were not taken", settings.symbol(), ms(end - begin),
@@ -243,14 +333,22 @@ public final class Collector {
 
             @Override
             public void onConnectionState(boolean connected) {
+                if (connected) {
+                    failedConnects.set(0);
+                }
                 handler.onConnectionState(connected);
+            }
+
+            @Override
+            public void onConnectFailed(String why) {
+                connectFailed(why);
             }
         };
     }
 
     private VenueConfig venueConfig() {
-        MarketType type = settings.market().isFutures() ? MarketType.PERPETUAL : MarketType.SPOT;
-        return new VenueConfig("binance", type, settings.baseUrl(), settings.wsUrl(), "", NO_SECRET, 5_000,
+        MarketType type = settings.marketLabel().equals("perpetual") ? MarketType.PERPETUAL : MarketType.SPOT;
+        return new VenueConfig(settings.venue().label(), type, settings.baseUrl(), settings.wsUrl(), "", NO_SECRET, 5_000,
                 HttpSettings.defaults(), StreamSettings.defaults());
     }
 

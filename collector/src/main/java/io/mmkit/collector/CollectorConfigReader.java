@@ -11,16 +11,16 @@ import java.util.Map;
 
 /**
  * Reads a collector's settings from a JSON config: the bot layout's {@code symbol} and {@code exchange}
- * (Binance only; {@code market}, {@code base_url}, {@code ws_url}; key settings are ignored, the data is public),
- * plus optional {@code collector} and {@code shutdown} sections. Any bot config for Binance therefore collects
- * as is. Relative paths are resolved against the config file's folder.
+ * ({@code name} binance or backpack; {@code market} spot or perpetual for Binance, Backpack's symbol says it;
+ * {@code base_url}, {@code ws_url}; key settings are ignored, the data is public), plus optional {@code collector}
+ * and {@code shutdown} sections. Any bot config for Binance or Backpack therefore collects as is. Relative paths are resolved against the config file's folder.
  *
  * <pre>{@code
  * {"symbol": "BTCUSDT",
  *  "exchange": {"name": "binance", "market": "spot"},
  *  "collector": {"db": "data/btcusdt.db", "snapshot_interval": "60s", "snapshot_depth": 1000,
  *                "depth_band_bps": 10, "flush_interval": "1s", "flush_batch": 1000, "minute_grace": "2s",
- *                "duration": "24h"},
+ *                "duration": "24h", "max_failed_connects": 10},
  *  "shutdown": {"cancel_timeout": "10s", "save_timeout": "5s", "close_timeout": "5s", "total_timeout": "20s"}}
  * }</pre>
  *
@@ -40,16 +40,21 @@ public final class CollectorConfigReader {
         String symbol = root.string("symbol");
         StrategyParams exchange = root.section("exchange").orElse(new StrategyParams("exchange", Map.of()));
         String name = exchange.string("name", "binance").toLowerCase(Locale.ROOT);
-        if (!name.equals("binance")) {
-            throw exchange.invalid("name", "the collector records Binance only, was \"" + name + "\"");
-        }
-        BinanceMarket market = market(exchange, "market", exchange.string("market", "spot"));
         StrategyParams c = root.section("collector").orElse(new StrategyParams("collector", Map.of()));
         Path db = baseDir.resolve(c.string("db", "data/" + symbol.toLowerCase(Locale.ROOT) + ".db"));
-        CollectorSettings d = CollectorSettings.defaults(symbol, market, db);
+        CollectorSettings d = switch (name) {
+            case "binance" -> CollectorSettings.defaults(symbol, market(exchange, "market",
+                    exchange.string("market", "spot")), db);
+            case "backpack" -> {
+                exchange.value("market"); // the symbol says it (SOL_USDC, SOL_USDC_PERP); same streams for both
+                yield CollectorSettings.backpack(symbol, db);
+            }
+            default -> throw exchange.invalid("name", "the collector records binance or backpack, was \"" + name
+                    + "\"");
+        };
         try {
-            CollectorSettings s = d.withUrls(exchange.string("base_url", market.defaultBaseUrl()),
-                            exchange.string("ws_url", market.defaultWsUrl()))
+            CollectorSettings s = d.withUrls(exchange.string("base_url", d.baseUrl()),
+                            exchange.string("ws_url", d.wsUrl()))
                     .withSnapshots(c.duration("snapshot_interval", d.snapshotInterval()),
                             c.integer("snapshot_depth", d.snapshotDepth()))
                     .withBook(c.integer("depth_band_bps", d.depthBandBps()), c.duration("minute_grace",
@@ -57,6 +62,7 @@ public final class CollectorConfigReader {
                     .withFlush(c.duration("flush_interval", d.flushInterval()), c.integer("flush_batch",
                             d.flushBatch()))
                     .withDuration(c.duration("duration", null))
+                    .withFailedConnectLimit(c.integer("max_failed_connects", d.failedConnectLimit()))
                     .withShutdown(shutdown(root.section("shutdown")
                             .orElse(new StrategyParams("shutdown", Map.of()))));
             c.requireAllRead();
