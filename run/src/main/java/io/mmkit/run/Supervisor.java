@@ -178,11 +178,10 @@ final class Supervisor {
         if (end.killed()) {
             return Outcome.KILLED;
         }
-        var exitLine = new RunLog(logFile, bot.instanceId()).exitLine();
-        boolean clean = end.exitCode() == 0 && exitLine.map(l -> l.contains("exit status 0")).orElse(false);
-        if (clean) {
-            return Outcome.CLEAN;
+        if (end.exitCode() == 0) {
+            return Outcome.CLEAN; // the bot's contract: 0 only once the venue lists none of its orders
         }
+        var exitLine = new RunLog(logFile, bot.instanceId()).exitLine();
         if (!end.ready()) {
             return Outcome.FAILED_TO_START;
         }
