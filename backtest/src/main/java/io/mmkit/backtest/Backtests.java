@@ -1,8 +1,8 @@
 package io.mmkit.backtest;
 
-import io.mmkit.backtest.data.ReplaySource;
-import io.mmkit.backtest.engine.BacktestExchange;
-import io.mmkit.backtest.engine.ExchangeSettings;
+import io.mmkit.sim.feed.ReplaySource;
+import io.mmkit.sim.BacktestExchange;
+import io.mmkit.sim.ExchangeSettings;
 import io.mmkit.backtest.report.BacktestMetrics;
 import io.mmkit.backtest.report.BacktestResult;
 import io.mmkit.backtest.report.BacktestResult.Setting;

@@ -8,7 +8,7 @@ import io.mmkit.backtest.FillDelivery;
 import io.mmkit.core.spi.StrategyCatalog;
 import io.mmkit.backtest.VenuePath;
 import io.mmkit.backtest.data.DataFormat;
-import io.mmkit.backtest.engine.FillModelName;
+import io.mmkit.sim.FillModelName;
 import io.mmkit.backtest.report.BacktestResult;
 import io.mmkit.backtest.report.ConsoleSummary;
 import io.mmkit.backtest.report.HtmlReport;

@@ -1,6 +1,6 @@
 package io.mmkit.backtest.report;
 
-import io.mmkit.backtest.engine.ReplayObserver;
+import io.mmkit.sim.ReplayObserver;
 import io.mmkit.core.accounting.PositionLedger;
 import io.mmkit.core.model.Decimals;
 import io.mmkit.core.model.Fill;

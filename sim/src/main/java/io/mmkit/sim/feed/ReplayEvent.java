@@ -1,4 +1,4 @@
-package io.mmkit.backtest.data;
+package io.mmkit.sim.feed;
 
 import io.mmkit.core.model.Side;
 import java.math.BigDecimal;

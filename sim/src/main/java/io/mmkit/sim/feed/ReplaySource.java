@@ -1,4 +1,4 @@
-package io.mmkit.backtest.data;
+package io.mmkit.sim.feed;
 
 /**
  * A stream of {@link ReplayEvent}s in time order, read lazily (a day of data is never held in memory).
@@ -9,7 +9,7 @@ public interface ReplaySource extends AutoCloseable {
     /**
      * The next event, or {@code null} at the end of the data. Blocks on file I/O only.
      *
-     * @throws DataFormatException naming the file and line of a row that cannot be read
+     * @throws RuntimeException the reader's own (a file reader's names the file and line of a row it cannot read)
      */
     ReplayEvent next();
 

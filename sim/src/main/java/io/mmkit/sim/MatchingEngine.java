@@ -1,12 +1,12 @@
-package io.mmkit.backtest.engine;
+package io.mmkit.sim;
 
-import io.mmkit.backtest.data.ReplayEvent;
-import io.mmkit.backtest.data.ReplayEvent.BookCleared;
-import io.mmkit.backtest.data.ReplayEvent.FundingSettled;
-import io.mmkit.backtest.data.ReplayEvent.LevelChanged;
-import io.mmkit.backtest.data.ReplayEvent.TopChanged;
-import io.mmkit.backtest.data.ReplayEvent.TradePrinted;
-import io.mmkit.backtest.data.ReplaySource;
+import io.mmkit.sim.feed.ReplayEvent;
+import io.mmkit.sim.feed.ReplayEvent.BookCleared;
+import io.mmkit.sim.feed.ReplayEvent.FundingSettled;
+import io.mmkit.sim.feed.ReplayEvent.LevelChanged;
+import io.mmkit.sim.feed.ReplayEvent.TopChanged;
+import io.mmkit.sim.feed.ReplayEvent.TradePrinted;
+import io.mmkit.sim.feed.ReplaySource;
 import io.mmkit.core.model.Decimals;
 import io.mmkit.core.model.Fill;
 import io.mmkit.core.model.Instrument;

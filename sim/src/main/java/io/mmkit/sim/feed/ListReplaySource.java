@@ -1,4 +1,4 @@
-package io.mmkit.backtest.data;
+package io.mmkit.sim.feed;
 
 import java.util.List;
 

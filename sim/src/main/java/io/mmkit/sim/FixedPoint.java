@@ -1,4 +1,4 @@
-package io.mmkit.backtest.engine;
+package io.mmkit.sim;
 
 import io.mmkit.core.model.Decimals;
 import java.math.BigDecimal;

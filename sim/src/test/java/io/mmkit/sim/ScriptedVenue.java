@@ -1,9 +1,9 @@
-package io.mmkit.backtest.engine;
+package io.mmkit.sim;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.mmkit.backtest.data.ListReplaySource;
-import io.mmkit.backtest.testing.Script;
+import io.mmkit.sim.feed.ListReplaySource;
+import io.mmkit.sim.testing.Script;
 import io.mmkit.core.exchange.ExchangeListener;
 import io.mmkit.core.model.Balance;
 import io.mmkit.core.model.Fill;

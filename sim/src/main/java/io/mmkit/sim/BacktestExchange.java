@@ -1,6 +1,6 @@
-package io.mmkit.backtest.engine;
+package io.mmkit.sim;
 
-import io.mmkit.backtest.data.ReplaySource;
+import io.mmkit.sim.feed.ReplaySource;
 import io.mmkit.core.exchange.ExchangeException;
 import io.mmkit.core.exchange.ExchangeGateway;
 import io.mmkit.core.exchange.ExchangeListener;

@@ -1,10 +1,10 @@
-package io.mmkit.backtest.testing;
+package io.mmkit.sim.testing;
 
-import io.mmkit.backtest.data.ReplayEvent;
-import io.mmkit.backtest.data.ReplayEvent.FundingSettled;
-import io.mmkit.backtest.data.ReplayEvent.LevelChanged;
-import io.mmkit.backtest.data.ReplayEvent.TopChanged;
-import io.mmkit.backtest.data.ReplayEvent.TradePrinted;
+import io.mmkit.sim.feed.ReplayEvent;
+import io.mmkit.sim.feed.ReplayEvent.FundingSettled;
+import io.mmkit.sim.feed.ReplayEvent.LevelChanged;
+import io.mmkit.sim.feed.ReplayEvent.TopChanged;
+import io.mmkit.sim.feed.ReplayEvent.TradePrinted;
 import io.mmkit.core.model.Side;
 import java.math.BigDecimal;
 import java.time.Duration;

@@ -1,4 +1,4 @@
-package io.mmkit.backtest.engine;
+package io.mmkit.sim;
 
 import java.util.Arrays;
 import java.util.Locale;

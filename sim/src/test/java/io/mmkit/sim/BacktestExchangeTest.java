@@ -1,13 +1,13 @@
-package io.mmkit.backtest.engine;
+package io.mmkit.sim;
 
-import static io.mmkit.backtest.engine.ScriptedVenue.clientId;
-import static io.mmkit.backtest.engine.ScriptedVenue.dec;
-import static io.mmkit.backtest.engine.ScriptedVenue.millis;
-import static io.mmkit.backtest.engine.ScriptedVenue.ms;
-import static io.mmkit.backtest.engine.ScriptedVenue.spot;
+import static io.mmkit.sim.ScriptedVenue.clientId;
+import static io.mmkit.sim.ScriptedVenue.dec;
+import static io.mmkit.sim.ScriptedVenue.millis;
+import static io.mmkit.sim.ScriptedVenue.ms;
+import static io.mmkit.sim.ScriptedVenue.spot;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.mmkit.backtest.testing.Script;
+import io.mmkit.sim.testing.Script;
 import io.mmkit.core.model.Fill;
 import io.mmkit.core.model.Liquidity;
 import io.mmkit.core.model.OpenOrder;

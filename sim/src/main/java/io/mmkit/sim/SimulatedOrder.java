@@ -1,4 +1,4 @@
-package io.mmkit.backtest.engine;
+package io.mmkit.sim;
 
 import io.mmkit.core.model.OpenOrder;
 import io.mmkit.core.model.OrderRequest;

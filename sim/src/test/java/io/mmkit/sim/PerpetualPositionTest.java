@@ -1,10 +1,10 @@
-package io.mmkit.backtest.engine;
+package io.mmkit.sim;
 
-import static io.mmkit.backtest.engine.ScriptedVenue.dec;
-import static io.mmkit.backtest.engine.ScriptedVenue.perp;
+import static io.mmkit.sim.ScriptedVenue.dec;
+import static io.mmkit.sim.ScriptedVenue.perp;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.mmkit.backtest.testing.Script;
+import io.mmkit.sim.testing.Script;
 import io.mmkit.core.model.PlaceResult;
 import io.mmkit.core.model.Position;
 import io.mmkit.core.model.RejectReason;

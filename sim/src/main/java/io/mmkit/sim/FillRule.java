@@ -1,4 +1,4 @@
-package io.mmkit.backtest.engine;
+package io.mmkit.sim;
 
 /**
  * How much of a resting order the replayed market fills, in fixed-point units. One implementation per
