@@ -17,7 +17,8 @@ class DaemonHungBotRealSweepIT extends DaemonHungBotFixture {
     void shouldSweepAHungBotsOrdersWithTheRealCancelAllCommand() throws Exception {
         Result stop = startHangAndStop(null);
 
-        assertThat(venue.openOrders()).as("orders left at the venue after cancel-all").isEmpty();
+        assertThat(venue.openOrders()).as("orders left at the venue after cancel-all; its output:%n%s",
+                Files.readString(dir.resolve("data/daemon/hung-bot/run-0001.sweep.log"))).isEmpty();
         assertThat(stop.output()).contains("cancel-all sweep exit 0");
         assertThat(Files.readString(dir.resolve("data/daemon/hung-bot/run-0001.sweep.log"))).isNotBlank();
         Result status = cli.daemon("status", "--config", config.toString());

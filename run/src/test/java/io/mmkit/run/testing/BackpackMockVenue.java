@@ -1,10 +1,10 @@
 package io.mmkit.run.testing;
 
-import io.mmkit.backtest.data.ListReplaySource;
-import io.mmkit.backtest.data.ReplayEvent;
-import io.mmkit.backtest.engine.BacktestExchange;
-import io.mmkit.backtest.engine.ExchangeSettings;
-import io.mmkit.backtest.engine.FillModelName;
+import io.mmkit.sim.feed.ListReplaySource;
+import io.mmkit.sim.feed.ReplayEvent;
+import io.mmkit.sim.BacktestExchange;
+import io.mmkit.sim.ExchangeSettings;
+import io.mmkit.sim.FillModelName;
 import io.mmkit.backtest.http.BackpackOverHttp;
 import io.mmkit.backtest.http.SimulatedVenueServer;
 import io.mmkit.core.model.Instrument;
