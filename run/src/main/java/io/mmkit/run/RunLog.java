@@ -64,11 +64,23 @@ final class RunLog {
         return lines().stream().filter(l -> l.contains(exitFragment)).reduce((a, b) -> b).map(String::strip);
     }
 
-    /** The last ERROR line of this run, else its last line: what to show when it died. */
+    /** The last ERROR line of this run, else its last line: what to show when it died while running. */
     Optional<String> lastError() throws IOException {
+        return error(true);
+    }
+
+    /**
+     * The first ERROR line of this run, else its last line: what to show when it died during start-up, where
+     * the first error is the cause and the later ones (an unverifiable cleanup, say) its consequences.
+     */
+    Optional<String> firstError() throws IOException {
+        return error(false);
+    }
+
+    private Optional<String> error(boolean last) throws IOException {
         List<String> lines = lines();
         Optional<String> error = lines.stream().filter(l -> l.contains(" ERROR ") || l.startsWith("mmkit: "))
-                .reduce((a, b) -> b);
+                .reduce((a, b) -> last ? b : a);
         if (error.isPresent()) {
             return error.map(String::strip);
         }

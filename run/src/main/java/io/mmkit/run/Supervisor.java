@@ -76,7 +76,7 @@ final class Supervisor {
                     .with(DaemonState.LAST_OUTCOME, outcome)
                     .with(DaemonState.LAST_EXIT_CODE, end.exitCode())
                     .with(DaemonState.LAST_EXIT_LINE, log.exitLine().orElse(null))
-                    .with(DaemonState.LAST_ERROR, log.lastError().orElse(null))
+                    .with(DaemonState.LAST_ERROR, (end.ready() ? log.lastError() : log.firstError()).orElse(null))
                     .with(DaemonState.LAST_ENDED, Instant.now())
                     .with(DaemonState.LAST_STOP_MILLIS, end.stopRequested() ? end.stopMillis() : null));
             LOG.info("[{}] run {} ended: {} (exit code {})", bot.instanceId(), run, outcome, end.exitCode());

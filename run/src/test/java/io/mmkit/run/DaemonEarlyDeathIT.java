@@ -35,7 +35,7 @@ class DaemonEarlyDeathIT {
 
         assertThat(start.status()).as(start.output()).isEqualTo(1);
         assertThat(start.output()).contains("mmkit: early-death died before it reported running (exit code 1): ")
-                .contains("ERROR").contains("run-0001.log");
+                .contains("ERROR [early-death]").contains("could not connect").contains("run-0001.log");
         Result status = cli.daemon("status", "--config", config.toString());
         assertThat(status.status()).as(status.output()).isEqualTo(1);
         assertThat(status.output()).contains("failed to start").contains("not restarted");

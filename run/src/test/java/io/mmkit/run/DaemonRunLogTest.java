@@ -39,5 +39,9 @@ class DaemonRunLogTest {
         assertThat(log.lastError()).contains("2026-01-01 ERROR [bot-1] could not start: connection refused");
         Files.writeString(file, "2026-01-01 INFO  [bot-1] exit status 1: start failed\n", StandardOpenOption.APPEND);
         assertThat(log.exitLine()).contains("2026-01-01 INFO  [bot-1] exit status 1: start failed");
+        Files.writeString(file, "2026-01-01 ERROR [bot-1] these orders may remain: [x]\n", StandardOpenOption.APPEND);
+        assertThat(log.lastError()).contains("2026-01-01 ERROR [bot-1] these orders may remain: [x]");
+        assertThat(log.firstError()).as("the cause, at start-up")
+                .contains("2026-01-01 ERROR [bot-1] could not start: connection refused");
     }
 }
