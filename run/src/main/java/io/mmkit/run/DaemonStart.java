@@ -111,7 +111,9 @@ final class DaemonStart implements Callable<Integer> {
         if (new File("/usr/bin/setsid").canExecute()) {
             command.add("/usr/bin/setsid"); // its own session: a closing terminal's SIGHUP does not reach it
         }
-        command.addAll(List.of(CancelAllSweep.ourJava(), "-cp", CancelAllSweep.ourClasspath(), Main.class.getName(),
+        // The supervisor only watches: a small heap and the serial collector keep it light beside its bot.
+        command.addAll(List.of(CancelAllSweep.ourJava(), "-Xmx64m", "-XX:+UseSerialGC", "-cp",
+                CancelAllSweep.ourClasspath(), Main.class.getName(),
                 "daemon", "supervise", "--strategy", strategy,
                 "--config", config.toAbsolutePath().normalize().toString(), "--instance", id,
                 "--dir", files.dir().toString(), "--token", token, "--restart", restart,
