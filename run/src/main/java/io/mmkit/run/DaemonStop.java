@@ -86,6 +86,11 @@ final class DaemonStop implements Callable<Integer> {
         }
         long took = Duration.ofNanos(System.nanoTime() - begin).toMillis();
         DaemonState s = DaemonState.read(files.stateFile()).orElse(read.get());
+        if (s.phase() != Phase.ENDED) { // never report the record of an earlier run as this stop's outcome
+            err.println("mmkit: the supervisor of " + id + " exited without recording how the bot ended (phase "
+                    + s.phase() + "); see " + files.supervisorLog() + " and " + s.text(DaemonState.RUN_LOG, "the run log"));
+            return 1;
+        }
         long botMillis = s.get(DaemonState.LAST_STOP_MILLIS).map(Long::parseLong).orElse(took);
         Outcome outcome = s.lastOutcome().orElse(Outcome.CRASHED);
         String exitLine = s.text(DaemonState.LAST_EXIT_LINE, "(no exit line in this run's log)");
