@@ -32,7 +32,8 @@ abstract class DaemonHungBotFixture {
     @BeforeEach
     void setUp() throws Exception {
         venue = new BackpackMockVenue();
-        config = BackpackMockVenue.gridConfig(dir.resolve("hung.json"), "hung-bot", venue.baseUrl(), dir.resolve("data"));
+        config = BackpackMockVenue.gridConfig(dir.resolve("hung.json"), "hung-bot", venue.baseUrl(), dir.resolve("data"),
+                30);
         cli = new DaemonCli(Files.createDirectories(dir.resolve("cwd")), BackpackMockVenue.KEYS);
     }
 

@@ -55,8 +55,17 @@ public final class BackpackMockVenue implements AutoCloseable {
         return venue.openOrders(SYMBOL);
     }
 
-    /** A grid config on this venue (REST only), its store in {@code dataDir}. */
+    /** A grid config on this venue (REST only), its store in {@code dataDir}, cancel deadline 5 s. */
     public static Path gridConfig(Path file, String instanceId, String baseUrl, Path dataDir) throws IOException {
+        return gridConfig(file, instanceId, baseUrl, dataDir, 5);
+    }
+
+    /**
+     * As above with {@code shutdown.cancel_timeout} of {@code cancelSeconds}: the deadline cancel-all sweeps
+     * within, which on a busy box must also cover its own JVM's start and the venue's first answers.
+     */
+    public static Path gridConfig(Path file, String instanceId, String baseUrl, Path dataDir, int cancelSeconds)
+            throws IOException {
         String config = """
                 {
                   "instance_id": "%s",
@@ -78,11 +87,12 @@ public final class BackpackMockVenue implements AutoCloseable {
                     "grid_mode": "arithmetic",
                     "order_quantity": "0.5"
                   },
-                  "shutdown": {"cancel_timeout": "5s", "save_timeout": "2s", "close_timeout": "2s",
-                               "total_timeout": "8s"},
+                  "shutdown": {"cancel_timeout": "%ds", "save_timeout": "2s", "close_timeout": "2s",
+                               "total_timeout": "%ds"},
                   "store": {"directory": "%s"}
                 }
-                """.formatted(instanceId, SYMBOL, baseUrl, baseUrl.replaceFirst("^http", "ws"), dataDir);
+                """.formatted(instanceId, SYMBOL, baseUrl, baseUrl.replaceFirst("^http", "ws"), cancelSeconds,
+                cancelSeconds + 3, dataDir);
         return Files.writeString(file, config);
     }
 
