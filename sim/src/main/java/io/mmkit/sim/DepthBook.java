@@ -2,10 +2,17 @@ package io.mmkit.sim;
 
 import io.mmkit.core.model.Side;
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
 
 /**
  * The replayed L2 book in fixed-point units: per side a sorted array with the best level last, so the
  * frequent updates near the top move few elements. Confined to the engine's lock.
+ *
+ * <p>Beside each level's displayed quantity the book keeps what our fills have taken from it
+ * ({@link #consume}); {@link #available} is the difference. The feed giving the level a new size (or removing
+ * it, or clearing the book) forgets what was taken: from then on the data says what is there. Quantities the
+ * strategy sees ({@link #quantityAt}, {@link #quantityAtRank}) are always the feed's.
  */
 final class DepthBook {
     static final long NO_BID = 0;
@@ -13,22 +20,94 @@ final class DepthBook {
 
     private final Ladder bids = new Ladder();
     private final Ladder asks = new Ladder();
+    /** Units taken by our fills, by level key; an entry lives until the feed next sets that level. */
+    private final Map<Long, Long> consumedBids = new HashMap<>();
+    private final Map<Long, Long> consumedAsks = new HashMap<>();
 
-    /** Sets a level's quantity; zero removes it. */
+    /**
+     * Sets a level's quantity; zero removes it. A size different from the one shown resets what we took there;
+     * the same size again is no news (the data never saw our fills) and keeps it.
+     */
     void set(Side side, long price, long quantity) {
-        ladder(side).set(key(side, price), quantity);
+        Ladder l = ladder(side);
+        long k = key(side, price);
+        Map<Long, Long> taken = consumed(side);
+        if (!taken.isEmpty() && l.quantityAt(k) != quantity) {
+            taken.remove(k);
+        }
+        l.set(k, quantity);
     }
 
     /** Makes {@code price} the best level of its side: better levels go, this one holds {@code quantity}. */
     void setTop(Side side, long price, long quantity) {
         Ladder l = ladder(side);
-        l.dropBetterThan(key(side, price));
-        l.set(key(side, price), quantity);
+        long k = key(side, price);
+        Map<Long, Long> taken = consumed(side);
+        if (!taken.isEmpty()) {
+            taken.keySet().removeIf(other -> other > k);
+        }
+        l.dropBetterThan(k);
+        set(side, price, quantity);
     }
 
     void clear() {
         bids.size = 0;
         asks.size = 0;
+        forgetConsumed();
+    }
+
+    /** Records that our fills took {@code units} from a level (at most what it has available). */
+    void consume(Side side, long price, long units) {
+        if (units > 0) {
+            consumed(side).merge(key(side, price), units, Long::sum);
+        }
+    }
+
+    /** Forgets everything our fills took: every level offers its displayed quantity again. */
+    void forgetConsumed() {
+        consumedBids.clear();
+        consumedAsks.clear();
+    }
+
+    boolean anyConsumed() {
+        return !consumedBids.isEmpty() || !consumedAsks.isEmpty();
+    }
+
+    /** Displayed quantity at a price less what our fills took from it since the feed last set it. */
+    long available(Side side, long price) {
+        return minusConsumed(side, price, quantityAt(side, price));
+    }
+
+    /** {@link #available} of the {@code i}-th best level. */
+    long availableAtRank(Side side, int i) {
+        return minusConsumed(side, priceAt(side, i), quantityAtRank(side, i));
+    }
+
+    /**
+     * The best price of a side that still has quantity available to us, skipping levels our fills used up;
+     * {@link #NO_BID} / {@link #NO_ASK} when none.
+     */
+    long bestAvailable(Side side) {
+        Map<Long, Long> taken = consumed(side);
+        int depth = depth(side);
+        for (int i = 0; i < depth; i++) {
+            if (taken.isEmpty() || availableAtRank(side, i) > 0) {
+                return priceAt(side, i);
+            }
+        }
+        return side == Side.BUY ? NO_BID : NO_ASK;
+    }
+
+    private long minusConsumed(Side side, long price, long displayed) {
+        Map<Long, Long> taken = consumed(side);
+        if (taken.isEmpty()) {
+            return displayed;
+        }
+        return Math.max(0, displayed - taken.getOrDefault(key(side, price), 0L));
+    }
+
+    private Map<Long, Long> consumed(Side side) {
+        return side == Side.BUY ? consumedBids : consumedAsks;
     }
 
     long quantityAt(Side side, long price) {

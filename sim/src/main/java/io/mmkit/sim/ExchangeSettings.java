@@ -21,6 +21,9 @@ import java.util.TreeMap;
  *     a generator seeded with {@code seed}
  * @param seed seeds all randomness of the run
  * @param deposits starting balances by asset
+ * @param liquidityConsumption whether what our fills take from a book level stays taken until the feed gives
+ *     that level a new size (so two orders cannot both take the same displayed quantity); off, every book event
+ *     offers each level's displayed quantity afresh
  */
 public record ExchangeSettings(
         String venue,
@@ -32,7 +35,8 @@ public record ExchangeSettings(
         Duration responseLatency,
         Duration latencyJitter,
         long seed,
-        Map<String, BigDecimal> deposits) {
+        Map<String, BigDecimal> deposits,
+        boolean liquidityConsumption) {
 
     public ExchangeSettings {
         Objects.requireNonNull(venue, "venue");
@@ -46,6 +50,14 @@ public record ExchangeSettings(
         deposits = Map.copyOf(new TreeMap<>(deposits));
     }
 
+    /** Settings with liquidity consumption on (the default). */
+    public ExchangeSettings(String venue, Instrument instrument, FillModelName fillModel, BigDecimal makerFee,
+            BigDecimal takerFee, Duration entryLatency, Duration responseLatency, Duration latencyJitter, long seed,
+            Map<String, BigDecimal> deposits) {
+        this(venue, instrument, fillModel, makerFee, takerFee, entryLatency, responseLatency, latencyJitter, seed,
+                deposits, true);
+    }
+
     /** No fees, no latency, no deposits beyond what is given: a starting point for tests. */
     public static ExchangeSettings of(Instrument instrument, FillModelName fillModel, Map<String, BigDecimal> deposits) {
         return new ExchangeSettings("simulated", instrument, fillModel, BigDecimal.ZERO, BigDecimal.ZERO,
@@ -54,22 +66,27 @@ public record ExchangeSettings(
 
     public ExchangeSettings withFillModel(FillModelName model) {
         return new ExchangeSettings(venue, instrument, model, makerFee, takerFee, entryLatency, responseLatency,
-                latencyJitter, seed, deposits);
+                latencyJitter, seed, deposits, liquidityConsumption);
     }
 
     public ExchangeSettings withFees(BigDecimal maker, BigDecimal taker) {
         return new ExchangeSettings(venue, instrument, fillModel, maker, taker, entryLatency, responseLatency,
-                latencyJitter, seed, deposits);
+                latencyJitter, seed, deposits, liquidityConsumption);
     }
 
     public ExchangeSettings withLatency(Duration entry, Duration response, Duration jitter) {
         return new ExchangeSettings(venue, instrument, fillModel, makerFee, takerFee, entry, response, jitter, seed,
-                deposits);
+                deposits, liquidityConsumption);
     }
 
     public ExchangeSettings withSeed(long newSeed) {
         return new ExchangeSettings(venue, instrument, fillModel, makerFee, takerFee, entryLatency, responseLatency,
-                latencyJitter, newSeed, deposits);
+                latencyJitter, newSeed, deposits, liquidityConsumption);
+    }
+
+    public ExchangeSettings withLiquidityConsumption(boolean on) {
+        return new ExchangeSettings(venue, instrument, fillModel, makerFee, takerFee, entryLatency, responseLatency,
+                latencyJitter, seed, deposits, on);
     }
 
     private static void requireNotNegative(Duration d, String name) {

@@ -6,19 +6,22 @@ import java.util.stream.Collectors;
 
 /**
  * The fill models a backtest can use, by the names configs, the CLI and reports use. What each one answers
- * for a resting buy at price P (a sell is the mirror image):
+ * for a resting buy at price P (a sell is the mirror image); "the asks" are the replayed ask levels less what our
+ * own fills took from them (liquidity consumption, {@link ExchangeSettings#liquidityConsumption}), so a level we
+ * used up is no touch:
  *
  * <ul>
  *   <li>{@code touch} (optimistic): fills in full as soon as a trade prints at or below P, or the best ask
  *       reaches P.
- *   <li>{@code trade-through} (conservative): needs a trade strictly below P, and fills at most that trade's
- *       size (a trade shared between several of our orders is shared out); or fills in full when the best ask
- *       moves below P.
+ *   <li>{@code trade-through} (conservative): needs a trade strictly below P and fills at most that trade's
+ *       size, or asks strictly below P and fills at most what they display. A trade's size, or a level's, is
+ *       shared out among our orders best price first, never given to each.
  *   <li>{@code queue}: the order joins behind the quantity the book shows at P when it starts resting.
  *       Sell-aggressor trades at P consume that queue first and fill us only with what is left; a trade below
- *       P, or the best ask below P, fills us in full. When the level shrinks without a trade (cancels), we
- *       assume the cancels came from behind us unless the level falls below our queue position, which then
- *       shrinks to the level's size (conservative). An empty level or an ask at P with nothing ahead fills us.
+ *       P fills at most its size; asks below P, or at P once nothing is ahead of us, fill at most what they
+ *       display. Trades and displayed quantity are shared out among our orders as for trade-through. When the
+ *       level shrinks without a trade (cancels), we assume the cancels came from behind us unless the level
+ *       falls below our queue position, which then shrinks to the level's size (conservative).
  * </ul>
  */
 public enum FillModelName {

@@ -3,11 +3,17 @@ package io.mmkit.sim;
 /**
  * How much of a resting order the replayed market fills, in fixed-point units. One implementation per
  * {@link FillModelName}; see there for what each answers. Confined to the engine's lock.
+ *
+ * <p>Two sources of fills: public trades ({@link #onTrade}), whose size is a budget shared among our orders
+ * when {@link #sharesTrades()}; and the opposite side of the book reaching the order ({@link #fillsAgainst}),
+ * where the engine walks the opposite levels best first and, when {@link #boundedByBook()}, fills at most what
+ * those levels display (less what we already took from them), taking it from them so that two of our orders
+ * are not both given the same displayed quantity.
  */
 interface FillRule {
 
-    /** The order starts resting (after its entry latency). */
-    default void onRest(SimulatedOrder order, DepthBook book) {
+    /** The order starts resting (after its entry latency); {@code ahead} is what the book shows at its price. */
+    default void onRest(SimulatedOrder order, long ahead) {
     }
 
     /** The book level at the order's own price (same side) now holds {@code quantity}. */
@@ -22,8 +28,14 @@ interface FillRule {
      */
     long onTrade(SimulatedOrder order, long price, boolean hitsOrder, long budget);
 
-    /** The opposite side's best moved to {@code oppositeBest}; the quantity to fill. */
-    long onOppositeBest(SimulatedOrder order, long oppositeBest);
+    /** Whether an opposite level at {@code levelPrice} fills the order. Levels are offered best first. */
+    boolean fillsAgainst(SimulatedOrder order, long levelPrice);
+
+    /**
+     * Whether a fill from the opposite book is bounded by the quantity those levels display; when not (touch),
+     * the first level that {@link #fillsAgainst} fills the whole order.
+     */
+    boolean boundedByBook();
 
     /** Whether fills by trades use up the trade's quantity (so one print is not given out twice). */
     boolean sharesTrades();
@@ -46,6 +58,7 @@ interface FillRule {
         return o.isBuy ? price < o.price : price > o.price;
     }
 
+    /** Optimistic: any trade or opposite level at or beyond the price fills the whole order. */
     final class Touch implements FillRule {
         @Override
         public long onTrade(SimulatedOrder o, long price, boolean hitsOrder, long budget) {
@@ -53,8 +66,13 @@ interface FillRule {
         }
 
         @Override
-        public long onOppositeBest(SimulatedOrder o, long oppositeBest) {
-            return reached(o, oppositeBest) ? o.remaining() : 0;
+        public boolean fillsAgainst(SimulatedOrder o, long levelPrice) {
+            return reached(o, levelPrice);
+        }
+
+        @Override
+        public boolean boundedByBook() {
+            return false;
         }
 
         @Override
@@ -63,6 +81,7 @@ interface FillRule {
         }
     }
 
+    /** Conservative: only prices strictly beyond ours fill, and only as much as traded or was displayed there. */
     final class TradeThrough implements FillRule {
         @Override
         public long onTrade(SimulatedOrder o, long price, boolean hitsOrder, long budget) {
@@ -70,8 +89,13 @@ interface FillRule {
         }
 
         @Override
-        public long onOppositeBest(SimulatedOrder o, long oppositeBest) {
-            return through(o, oppositeBest) ? o.remaining() : 0;
+        public boolean fillsAgainst(SimulatedOrder o, long levelPrice) {
+            return through(o, levelPrice);
+        }
+
+        @Override
+        public boolean boundedByBook() {
+            return true;
         }
 
         @Override
@@ -80,10 +104,15 @@ interface FillRule {
         }
     }
 
+    /**
+     * Queue position: a trade at our price first uses up the quantity ahead of us. Every fill is bounded by what
+     * traded (a trade at or through our price) or by what the opposite book displays (a level through our
+     * price, or at it once nothing is ahead of us).
+     */
     final class Queue implements FillRule {
         @Override
-        public void onRest(SimulatedOrder o, DepthBook book) {
-            o.ahead = book.quantityAt(o.side, o.price);
+        public void onRest(SimulatedOrder o, long ahead) {
+            o.ahead = ahead;
         }
 
         @Override
@@ -94,22 +123,26 @@ interface FillRule {
         @Override
         public long onTrade(SimulatedOrder o, long price, boolean hitsOrder, long budget) {
             if (through(o, price)) {
-                return o.remaining();
+                return Math.min(o.remaining(), budget);
             }
             if (price != o.price || !hitsOrder) {
                 return 0;
             }
+            // The budget is what this trade has left after our better-placed orders; the market's quantity ahead
+            // of us (which includes what was ahead of our earlier orders at this price) takes it first.
             long toQueue = Math.min(o.ahead, budget);
             o.ahead -= toQueue;
             return Math.min(o.remaining(), budget - toQueue);
         }
 
         @Override
-        public long onOppositeBest(SimulatedOrder o, long oppositeBest) {
-            if (through(o, oppositeBest) || (oppositeBest == o.price && o.ahead == 0)) {
-                return o.remaining();
-            }
-            return 0;
+        public boolean fillsAgainst(SimulatedOrder o, long levelPrice) {
+            return through(o, levelPrice) || (levelPrice == o.price && o.ahead == 0);
+        }
+
+        @Override
+        public boolean boundedByBook() {
+            return true;
         }
 
         @Override

@@ -23,12 +23,18 @@ import java.util.function.Consumer;
 /**
  * The replay loop: applies market events to the L2 book in fixed-point units and fills our resting orders by
  * the fill rule. Order entry lives in {@link OrderEntry}; both are confined to {@link BacktestExchange}'s lock.
+ *
+ * <p>Liquidity: a fill against the book (a taker order, or a resting order the opposite side reaches) takes
+ * from the levels it fills against ({@link DepthBook#consume}). With {@link ExchangeSettings#liquidityConsumption}
+ * that stays taken until the feed gives the level a new size; without, it is forgotten after each event or
+ * order, so it only keeps two of our orders from sharing one displayed quantity at the same moment.
  */
 final class MatchingEngine implements ReplayObserver.MarketView {
     final Instrument instrument;
     final FixedPoint px;
     final FixedPoint qty;
     final FillRule rule;
+    final boolean consumeLiquidity;
     final DepthBook book = new DepthBook();
     final List<SimulatedOrder> live = new ArrayList<>();
     final Account account;
@@ -56,6 +62,7 @@ final class MatchingEngine implements ReplayObserver.MarketView {
         this.px = FixedPoint.fineEnoughFor(instrument.tickSize());
         this.qty = FixedPoint.fineEnoughFor(instrument.stepSize());
         this.rule = FillRule.of(settings.fillModel());
+        this.consumeLiquidity = settings.liquidityConsumption();
         this.makerFee = settings.makerFee();
         this.takerFee = settings.takerFee();
         this.responseLatency = settings.responseLatency().toNanos();
@@ -172,8 +179,6 @@ final class MatchingEngine implements ReplayObserver.MarketView {
         if (live.isEmpty()) {
             return;
         }
-        long oppositeBest = side == Side.SELL ? book.bestAsk() : book.bestBid();
-        boolean oppositeExists = side == Side.SELL ? oppositeBest != DepthBook.NO_ASK : oppositeBest != DepthBook.NO_BID;
         for (int i = 0, n = live.size(); i < n; i++) {
             SimulatedOrder o = live.get(i);
             if (!o.active) {
@@ -185,14 +190,50 @@ final class MatchingEngine implements ReplayObserver.MarketView {
                 } else if (isTop && (o.isBuy ? o.price > price : o.price < price)) {
                     rule.onOwnLevel(o, 0);
                 }
-            } else if (oppositeExists) {
-                long fill = rule.onOppositeBest(o, oppositeBest);
-                if (fill > 0) {
-                    makerFill(o, fill);
-                }
+            } else {
+                fillFromBook(o);
             }
         }
         sweepDone();
+        settleConsumption();
+    }
+
+    /**
+     * Fills a resting order from the opposite side of the book as its rule allows: walking that side best first
+     * while the rule accepts the level, taking at most what each level has available (so the next of our orders
+     * does not get it too); a rule not bounded by the book (touch) fills all once the best available level
+     * qualifies. Levels our fills used up are skipped: they are not a touch.
+     */
+    private void fillFromBook(SimulatedOrder o) {
+        Side opposite = o.side.opposite();
+        if (!rule.boundedByBook()) {
+            long best = book.bestAvailable(opposite);
+            boolean exists = best != (opposite == Side.SELL ? DepthBook.NO_ASK : DepthBook.NO_BID);
+            if (exists && rule.fillsAgainst(o, best)) {
+                makerFill(o, o.remaining());
+            }
+            return;
+        }
+        long total = 0;
+        for (int i = 0, depth = book.depth(opposite); i < depth && total < o.remaining(); i++) {
+            long level = book.priceAt(opposite, i);
+            if (!rule.fillsAgainst(o, level)) {
+                break;
+            }
+            long take = Math.min(book.availableAtRank(opposite, i), o.remaining() - total);
+            book.consume(opposite, level, take);
+            total += take;
+        }
+        if (total > 0) {
+            makerFill(o, total);
+        }
+    }
+
+    /** Without liquidity consumption, what our fills took is forgotten once the event or order is done. */
+    void settleConsumption() {
+        if (!consumeLiquidity && book.anyConsumed()) {
+            book.forgetConsumed();
+        }
     }
 
     private void onTrade(Side aggressor, long price, long quantity) {

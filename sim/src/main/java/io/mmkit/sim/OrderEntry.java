@@ -21,7 +21,10 @@ import java.util.SplittableRandom;
  * would cross by the time it arrives is cancelled unfilled, as a venue rejects it on arrival. Any other order is
  * judged again on arrival too: a limit that crosses only then takes liquidity (paying from free balances, its
  * reservation released), one that no longer crosses rests with funds reserved, and an IOC or market order that
- * no longer crosses expires unfilled. Our own taker fills do not change the replayed book. Confined to {@link BacktestExchange}'s lock.
+ * no longer crosses expires unfilled. A taker order walks the book's levels, taking what each has available:
+ * with liquidity consumption on, what it took stays taken (a second order finds it gone, and a level used up
+ * does not count as crossing) until the feed gives that level a new size. Confined to {@link BacktestExchange}'s
+ * lock.
  */
 final class OrderEntry {
     private final MatchingEngine engine;
@@ -128,6 +131,7 @@ final class OrderEntry {
             }
             release(o);
             takeLiquidity(o);
+            engine.settleConsumption();
             if (o.remaining() == 0 || neverRests) {
                 removeLater(o);
                 return;
@@ -143,7 +147,7 @@ final class OrderEntry {
             }
             o.reserved = true;
         }
-        engine.rule.onRest(o, engine.book);
+        engine.rule.onRest(o, engine.book.available(o.side, o.price));
     }
 
     /** Gives back a reservation made for an order that now takes liquidity and pays from free balances. */
@@ -162,12 +166,16 @@ final class OrderEntry {
             if (!FillRule.reached(o, levelPrice)) {
                 break;
             }
-            long take = Math.min(book.quantityAtRank(opposite, i), o.remaining());
+            long take = Math.min(book.availableAtRank(opposite, i), o.remaining());
+            if (take == 0) {
+                continue; // used up by our earlier fills
+            }
             BigDecimal q = engine.qty.decimal(take);
             if (!engine.account.canAfford(o.side, engine.px.decimal(levelPrice), q)) {
                 break;
             }
             engine.takerFill(o, levelPrice, take);
+            book.consume(opposite, levelPrice, take);
         }
     }
 
@@ -182,11 +190,13 @@ final class OrderEntry {
         engine.dueAt(o.cancelAt);
     }
 
+    /** Whether an order at {@code price} would take liquidity: levels our fills used up do not count. */
     private boolean crosses(Side side, long price) {
         DepthBook book = engine.book;
+        long best = book.bestAvailable(side.opposite());
         return side == Side.BUY
-                ? book.bestAsk() != DepthBook.NO_ASK && price >= book.bestAsk()
-                : book.bestBid() != DepthBook.NO_BID && price <= book.bestBid();
+                ? best != DepthBook.NO_ASK && price >= best
+                : best != DepthBook.NO_BID && price <= best;
     }
 
     /**
@@ -198,7 +208,7 @@ final class OrderEntry {
             return request.price();
         }
         DepthBook book = engine.book;
-        return engine.px.decimal(request.side() == Side.BUY ? book.bestAsk() : book.bestBid());
+        return engine.px.decimal(book.bestAvailable(request.side().opposite()));
     }
 
     private boolean reduces(OrderRequest request) {
