@@ -74,6 +74,7 @@ final class OwnOrderSweep {
         touched.forEach(m -> toCancel.put(m, m.possiblyOpenIds()));
         int rounds = 0;
         int sent = 0;
+        String lastReported = "";
         while (true) {
             rounds++;
             sent += cancelRound(toCancel, deadline);
@@ -88,7 +89,12 @@ final class OwnOrderSweep {
             if (deadline.passed()) {
                 throw new IllegalStateException("after " + rounds + " round(s): " + v.describe());
             }
-            LOG.warn("[{}] after cancel round {}: {}", instanceId, rounds, v.describe());
+            String now = v.describe();
+            if (!now.equals(lastReported)) {
+                // Once per change: a venue that keeps an order would otherwise fill the log every retry pause.
+                LOG.warn("[{}] after cancel round {}: {}", instanceId, rounds, now);
+                lastReported = now;
+            }
             time.pause(retryPause.compareTo(deadline.remaining()) < 0 ? retryPause : deadline.remaining());
         }
     }
