@@ -359,8 +359,11 @@ public final class Market {
         List<String> orphans = new ArrayList<>();
         for (OpenOrder o : venueOrders) {
             atVenue.add(o.clientOrderId());
-            if (resting.containsKey(o.clientOrderId())) {
-                resting.put(o.clientOrderId(), o);
+            OpenOrder tracked = resting.get(o.clientOrderId());
+            if (tracked != null) {
+                // The venue's fill count may run ahead of the fills booked so far, which are what the strategy
+                // sized its quotes from: keep ours, or a partly filled order would look unwanted and lose its place.
+                resting.put(o.clientOrderId(), o.withFilled(tracked.filledQuantity()));
             } else if (unknown.remove(o.clientOrderId()) != null) {
                 resting.put(o.clientOrderId(), o);
                 store.orderStatus(o.clientOrderId(), OrderStatus.NEW, time.now());

@@ -153,10 +153,8 @@ final class QuoteReconciler {
         return order.side() == q.side()
                 && order.reduceOnly() == q.reduceOnly()
                 && (order.timeInForce() == q.timeInForce() || q.timeInForce() == TimeInForce.GTC)
-                // A partly filled order matches a quote for what is left of it (a grid asks for the remainder) or
-                // for its original size (topping it up would cost its queue place).
-                && (order.remainingQuantity().compareTo(q.quantity()) == 0
-                        || order.quantity().compareTo(q.quantity()) == 0)
+                // A partly filled order matches a quote for what is left of it: it keeps its queue place.
+                && order.remainingQuantity().compareTo(q.quantity()) == 0
                 && order.price().subtract(q.price()).abs().compareTo(tolerance) <= 0;
     }
 }

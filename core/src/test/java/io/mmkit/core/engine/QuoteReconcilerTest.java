@@ -75,13 +75,13 @@ class QuoteReconcilerTest {
     }
 
     @Test
-    void shouldKeepAPartlyFilledOrderWhenTheQuoteAsksForItsOriginalSize() {
+    void shouldTopUpAPartlyFilledOrderWhenTheQuoteAsksForItsFullSizeAgain() {
         var partlyFilled = live("1", Side.SELL, "100.50", "1").withFilled(new BigDecimal("0.25"));
         var plan = QuoteReconciler.plan(inst, List.of(partlyFilled),
                 List.of(Quote.ask(new BigDecimal("100.50"), BigDecimal.ONE)), BigDecimal.ZERO);
 
-        assertThat(plan.keep()).containsExactly(partlyFilled);
-        assertThat(plan.place()).isEmpty();
+        assertThat(plan.cancel()).containsExactly(partlyFilled);
+        assertThat(plan.place()).singleElement().satisfies(q -> assertThat(q.quantity()).isEqualByComparingTo("1"));
     }
 
     @Test
