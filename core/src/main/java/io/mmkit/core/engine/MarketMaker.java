@@ -233,6 +233,7 @@ public abstract class MarketMaker {
                 m.name(), orphans.size(), orphans);
         m.cancelAllOf(orphans);
         List<String> still = m.ownOrdersAtVenue().stream().map(o -> o.clientOrderId()).toList();
+        m.confirmAgainst(still);
         if (!still.isEmpty()) {
             throw new IllegalStateException("orphan orders could not be cancelled: " + still);
         }
