@@ -67,6 +67,15 @@ public interface ExchangeGateway extends AutoCloseable {
     }
 
     /**
+     * How many client ids {@link #cancelOrders} sends in one request: 1 (the default) where the venue cancels one
+     * order a request. The engine sends that many ids per call and runs a few calls at once, so one cancel that
+     * hangs does not hold up the others.
+     */
+    default int cancelBatchSize() {
+        return 1;
+    }
+
+    /**
      * Cancels every open order on {@code symbol}, including other programs' orders on the same account.
      * The engine never calls it on its own; it cancels only orders carrying its instance prefix.
      */

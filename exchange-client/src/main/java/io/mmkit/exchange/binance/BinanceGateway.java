@@ -161,6 +161,12 @@ public final class BinanceGateway implements ExchangeGateway {
         return cancelled;
     }
 
+    /** Futures: ten ids a {@code batchOrders} request; spot: one. */
+    @Override
+    public int cancelBatchSize() {
+        return api.market().isFutures() ? BinanceRestApi.MAX_BATCH_CANCEL : 1;
+    }
+
     /** Cancels every open order on the symbol; Binance does not say how many, so they are counted first. */
     @Override
     public int cancelAll(String symbol) {
