@@ -189,7 +189,8 @@ public final class Market {
     /** Cancels one of our orders. An order the venue no longer knows counts as gone. */
     public CancelResult cancel(String clientOrderId) {
         CancelResult result = gateway.cancel(symbol, clientOrderId);
-        forget(clientOrderId);
+        forget(clientOrderId, result == CancelResult.CANCELLED
+                ? OrderStatus.CANCELLED : OrderFate.lookUp(gateway, symbol, clientOrderId));
         return result;
     }
 
@@ -198,14 +199,17 @@ public final class Market {
         if (clientOrderIds.isEmpty()) {
             return;
         }
-        gateway.cancelOrders(symbol, clientOrderIds);
-        clientOrderIds.forEach(this::forget);
+        int confirmed = gateway.cancelOrders(symbol, clientOrderIds);
+        // A batch answer counts, it does not name: unless every cancel was confirmed, which order filled instead is
+        // unknown here (no lookups in a shutdown's deadline); the next start's recovery asks the venue.
+        OrderStatus status = confirmed >= clientOrderIds.size() ? OrderStatus.CANCELLED : OrderStatus.UNKNOWN;
+        clientOrderIds.forEach(id -> forget(id, status));
     }
 
-    private void forget(String clientOrderId) {
+    private void forget(String clientOrderId, OrderStatus status) {
         unknown.remove(clientOrderId);
         if (resting.remove(clientOrderId) != null) {
-            store.orderStatus(clientOrderId, OrderStatus.CANCELLED, time.now());
+            store.orderStatus(clientOrderId, status, time.now());
         }
     }
 
@@ -215,7 +219,7 @@ public final class Market {
      * @return false if the store already had this fill (a duplicate from polling or a restart)
      */
     boolean book(Fill fill) {
-        if (!store.fill(fill)) {
+        if (!store.fill(gateway.venue(), fill)) {
             return false;
         }
         String id = fill.clientOrderId();
@@ -277,9 +281,14 @@ public final class Market {
         }
         for (String id : restingIds()) {
             if (!atVenue.contains(id)) {
+                // Gone from the listing: filled (its fill may not be booked yet) or cancelled; the venue's record says.
+                OrderStatus fate = OrderFate.lookUp(gateway, symbol, id);
+                if (fate.isOpen() && fate != OrderStatus.UNKNOWN) {
+                    continue; // the listing lagged the order's own record: still resting
+                }
                 resting.remove(id);
-                store.orderStatus(id, OrderStatus.CANCELLED, time.now());
-                LOG.info("[{}] order {} is no longer at the venue", name, id);
+                store.orderStatus(id, fate, time.now());
+                LOG.info("[{}] order {} is no longer at the venue: {}", name, id, fate);
             }
         }
         // Unknown placements not listed here may still have traded: settleUnknown decides after a fill poll.
@@ -355,7 +364,8 @@ public final class Market {
     /** After shutdown verified the venue holds none of our orders. */
     void markAllCancelled() {
         for (String id : restingIds()) {
-            store.orderStatus(id, OrderStatus.CANCELLED, time.now());
+            // Left here only when its cancel failed: gone from the venue, but cancelled or filled is not known.
+            store.orderStatus(id, OrderStatus.UNKNOWN, time.now());
         }
         resting.clear();
         unknown.clear();
