@@ -72,16 +72,26 @@ public final class InMemoryTradeStore implements TradeStore {
     }
 
     @Override
+    public synchronized Optional<RecordedOrder> order(String clientOrderId) {
+        return Optional.ofNullable(orders.get(clientOrderId)).map(InMemoryTradeStore::recorded);
+    }
+
+    @Override
     public synchronized List<RecordedOrder> openOrders(String symbol) {
         List<RecordedOrder> open = new ArrayList<>();
         orders.forEach((id, o) -> {
             if (o.request().symbol().equals(symbol) && o.status().isOpen()) {
-                OrderRequest r = o.request();
-                open.add(new RecordedOrder(id, o.orderId(), r.symbol(), r.side(), r.price(), r.quantity(), o.status(),
-                        o.createdAt()));
+                open.add(recorded(o));
             }
         });
+        open.sort(java.util.Comparator.comparing(RecordedOrder::createdAt));
         return open;
+    }
+
+    private static RecordedOrder recorded(StoredOrder o) {
+        OrderRequest r = o.request();
+        return new RecordedOrder(r.clientOrderId(), o.orderId(), r.symbol(), r.side(), r.price(), r.quantity(),
+                o.status(), o.createdAt());
     }
 
     @Override
@@ -95,7 +105,8 @@ public final class InMemoryTradeStore implements TradeStore {
 
     @Override
     public synchronized List<Fill> fills(String symbol, Instant since) {
-        return fills.values().stream().filter(f -> f.symbol().equals(symbol) && !f.time().isBefore(since)).toList();
+        return fills.values().stream().filter(f -> f.symbol().equals(symbol) && !f.time().isBefore(since))
+                .sorted(java.util.Comparator.comparing(Fill::time)).toList();
     }
 
     @Override

@@ -124,6 +124,11 @@ public final class Schema {
         return CURRENT;
     }
 
+    /** The first {@code version} migrations of this schema: how tests build a file as an older release left it. */
+    Schema upTo(int version) {
+        return new Schema(migrations.subList(0, version));
+    }
+
     public int latestVersion() {
         return migrations.size();
     }

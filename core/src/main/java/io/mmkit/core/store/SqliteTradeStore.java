@@ -355,6 +355,20 @@ public final class SqliteTradeStore implements TradeStore {
     }
 
     @Override
+    public Optional<RecordedOrder> order(String clientOrderId) {
+        Objects.requireNonNull(clientOrderId, "clientOrderId");
+        return run("order(" + clientOrderId + ")", connection -> {
+            try (PreparedStatement select = connection.prepareStatement("SELECT client_order_id, order_id, symbol,"
+                    + " side, price, quantity, status, created_at FROM orders WHERE client_order_id = ?")) {
+                select.setString(1, clientOrderId);
+                try (ResultSet rows = select.executeQuery()) {
+                    return rows.next() ? Optional.of(readOrder(rows)) : Optional.empty();
+                }
+            }
+        });
+    }
+
+    @Override
     public Optional<Instant> recordRunStart(Instant at) {
         String started = SqlText.instant(Objects.requireNonNull(at, "at"));
         return run("recordRunStart", connection -> {

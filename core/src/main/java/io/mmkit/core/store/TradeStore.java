@@ -54,6 +54,9 @@ public interface TradeStore extends AutoCloseable {
     /** Client order ids whose last recorded status is still open. */
     List<String> openOrderIds(String symbol);
 
+    /** One of our orders as last recorded, if the store ever saw it placed. */
+    Optional<RecordedOrder> order(String clientOrderId);
+
     /** Our orders on {@code symbol} whose last recorded status is still open, oldest placement first. */
     List<RecordedOrder> openOrders(String symbol);
 
