@@ -38,6 +38,7 @@ public final class ScriptedVenue implements ExchangeGateway {
     private final Map<String, OpenOrder> resting = new LinkedHashMap<>();
     private final Map<String, OrderState> records = new LinkedHashMap<>();
     private final List<Fill> history = new ArrayList<>();
+    private final Map<Fill, Instant> visibleFrom = new java.util.HashMap<>();
     private final List<OrderRequest> placements = new ArrayList<>();
     private final List<String> cancels = new ArrayList<>();
     private final List<String> lookups = new ArrayList<>();
@@ -83,6 +84,17 @@ public final class ScriptedVenue implements ExchangeGateway {
                 new BigDecimal(price), new BigDecimal(quantity), BigDecimal.ZERO, instrument.quoteAsset(),
                 Liquidity.MAKER, at);
         history.add(f);
+        return f;
+    }
+
+    /**
+     * A fill the history shows only from {@code shownFrom} on, though it happened at {@code at}: a lagging
+     * history, or what a poller sees after an outage.
+     */
+    public synchronized Fill filledLate(String clientOrderId, Side side, String price, String quantity, Instant at,
+                                        Instant shownFrom) {
+        Fill f = filled(clientOrderId, side, price, quantity, at);
+        visibleFrom.put(f, shownFrom);
         return f;
     }
 
@@ -194,7 +206,8 @@ public final class ScriptedVenue implements ExchangeGateway {
     @Override
     public synchronized List<Fill> fillsSince(String symbol, Instant since) {
         fillWindows.add(since);
-        return history.stream().filter(f -> !f.time().isBefore(since)).toList();
+        return history.stream().filter(f -> !f.time().isBefore(since))
+                .filter(f -> !time.now().isBefore(visibleFrom.getOrDefault(f, Instant.MIN))).toList();
     }
 
     @Override
