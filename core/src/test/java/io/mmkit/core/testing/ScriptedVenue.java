@@ -98,6 +98,21 @@ public final class ScriptedVenue implements ExchangeGateway {
         return f;
     }
 
+    /**
+     * The market trades through a resting order of ours now: it leaves the book, its record says FILLED, and its
+     * fill shows in the history from {@code shownFrom} on.
+     */
+    public synchronized Fill fillResting(String clientOrderId, Instant shownFrom) {
+        OpenOrder o = resting.remove(clientOrderId);
+        if (o == null) {
+            throw new IllegalStateException(clientOrderId + " is not resting");
+        }
+        records.put(clientOrderId, new OrderState(clientOrderId, o.orderId(), OrderState.Status.FILLED, o.quantity(),
+                o.quantity()));
+        return filledLate(clientOrderId, o.side(), o.price().toPlainString(), o.remainingQuantity().toPlainString(),
+                time.now(), shownFrom);
+    }
+
     public synchronized List<OrderRequest> placements() {
         return List.copyOf(placements);
     }
