@@ -7,8 +7,7 @@ import io.mmkit.core.model.Fill;
 import io.mmkit.core.model.Instrument;
 import io.mmkit.core.model.Side;
 import io.mmkit.core.store.InMemoryTradeStore;
-import io.mmkit.core.testing.ScriptedVenue;
-import io.mmkit.core.testing.SimFixtures;
+import io.mmkit.core.testing.ScriptedHistoryVenue;
 import io.mmkit.core.time.SimulatedTimeSource;
 import java.time.Duration;
 import java.time.Instant;
@@ -25,7 +24,7 @@ class FillPollWindowTest {
     private static final Instant T0 = Instant.parse("2026-01-01T00:00:00Z");
 
     private final SimulatedTimeSource time = new SimulatedTimeSource(T0);
-    private final ScriptedVenue venue = new ScriptedVenue(SOL, time, "99.50", "100.50");
+    private final ScriptedHistoryVenue venue = new ScriptedHistoryVenue(SOL, time, "99.50", "100.50");
     private final InMemoryTradeStore store = new InMemoryTradeStore();
 
     private static final class FillRecorder extends MarketMaker {
@@ -51,7 +50,7 @@ class FillPollWindowTest {
         store.fill("scripted", venue.filled("1", Side.BUY, "99", "1", T0.minusSeconds(60)));
         Fill late = venue.filledLate("2", Side.SELL, "101", "1", T0.plusSeconds(5), T0.plusSeconds(70));
         EngineSettings settings = EngineSettings.of("poll-window", Duration.ofSeconds(1))
-                .withDuration(Duration.ofSeconds(100)).withShutdown(SimFixtures.fastShutdown());
+                .withDuration(Duration.ofSeconds(100)).withShutdown(ScriptedHistoryVenue.FAST_SHUTDOWN);
         FillRecorder strategy = new FillRecorder(MarketMakerContext.of(settings, time, store,
                 new ClientOrderIds(3, 1), venue, SOL.symbol()));
 

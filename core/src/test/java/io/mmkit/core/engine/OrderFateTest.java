@@ -10,8 +10,7 @@ import io.mmkit.core.store.InMemoryTradeStore;
 import io.mmkit.core.store.OrderStatus;
 import io.mmkit.core.store.RecordedOrder;
 import io.mmkit.core.testing.FixedSpreadMaker;
-import io.mmkit.core.testing.ScriptedVenue;
-import io.mmkit.core.testing.SimFixtures;
+import io.mmkit.core.testing.ScriptedHistoryVenue;
 import io.mmkit.core.time.SimulatedTimeSource;
 import java.time.Duration;
 import java.time.Instant;
@@ -28,7 +27,7 @@ class OrderFateTest {
     private static final Instant T0 = Instant.parse("2026-01-01T00:00:00Z");
 
     private final SimulatedTimeSource time = new SimulatedTimeSource(T0);
-    private final ScriptedVenue venue = new ScriptedVenue(SOL, time, "99.50", "100.50");
+    private final ScriptedHistoryVenue venue = new ScriptedHistoryVenue(SOL, time, "99.50", "100.50");
     private final InMemoryTradeStore store = new InMemoryTradeStore();
 
     @Test
@@ -44,7 +43,7 @@ class OrderFateTest {
             }
         });
         EngineSettings settings = EngineSettings.of("order-fate", Duration.ofSeconds(1))
-                .withDuration(Duration.ofSeconds(150)).withShutdown(SimFixtures.fastShutdown());
+                .withDuration(Duration.ofSeconds(150)).withShutdown(ScriptedHistoryVenue.FAST_SHUTDOWN);
         FixedSpreadMaker strategy = new FixedSpreadMaker(MarketMakerContext.of(settings, time, store,
                 new ClientOrderIds(3, 1), venue, SOL.symbol()), "0.5", "1");
 

@@ -14,8 +14,7 @@ import io.mmkit.core.store.OrderStatus;
 import io.mmkit.core.store.RecordedOrder;
 import io.mmkit.core.store.SqliteTradeStore;
 import io.mmkit.core.testing.LogCapture;
-import io.mmkit.core.testing.ScriptedVenue;
-import io.mmkit.core.testing.SimFixtures;
+import io.mmkit.core.testing.ScriptedHistoryVenue;
 import io.mmkit.core.time.SimulatedTimeSource;
 import java.math.BigDecimal;
 import java.nio.file.Path;
@@ -30,7 +29,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A restart after a crash: the store still holds the earlier run's open orders and misses the fills made while
- * the bot was down. The venue is a {@link ScriptedVenue}; the store a real SQLite file; the clock simulated.
+ * the bot was down. The venue is a {@link ScriptedHistoryVenue}; the store a real SQLite file; the clock simulated.
  */
 class RestartRecoveryTest {
     private static final Instrument SOL = Instrument.spot("SOL_USDC", "SOL", "USDC", "0.01", "0.01");
@@ -41,7 +40,7 @@ class RestartRecoveryTest {
     @TempDir
     Path dir;
     private final SimulatedTimeSource time = new SimulatedTimeSource(RESTART);
-    private final ScriptedVenue venue = new ScriptedVenue(SOL, time, "99.50", "100.50");
+    private final ScriptedHistoryVenue venue = new ScriptedHistoryVenue(SOL, time, "99.50", "100.50");
     private SqliteTradeStore store;
 
     /** Records what the engine showed it, in order, and quotes nothing. */
@@ -148,7 +147,7 @@ class RestartRecoveryTest {
     void shouldRecordAFilledOrphanAsFilledWhenItsCancelLosesTheRace() {
         store.recordRunStart(EARLIER_RUN);
         placedEarlier("3001", Side.BUY, "99", OrderStatus.NEW);
-        ScriptedVenue racing = new ScriptedVenue(SOL, time, "99.50", "100.50").fillsBeforeItsCancel("3001");
+        ScriptedHistoryVenue racing = new ScriptedHistoryVenue(SOL, time, "99.50", "100.50").fillsBeforeItsCancel("3001");
         racing.resting("3001", Side.BUY, "99", "1", "0");
 
         new RecordingStrategy(context(racing)).run();
@@ -175,9 +174,9 @@ class RestartRecoveryTest {
         return context(venue);
     }
 
-    private MarketMakerContext context(ScriptedVenue gateway) {
+    private MarketMakerContext context(ScriptedHistoryVenue gateway) {
         EngineSettings settings = EngineSettings.of("recovery-test", Duration.ofSeconds(1))
-                .withDuration(Duration.ofSeconds(3)).withShutdown(SimFixtures.fastShutdown());
+                .withDuration(Duration.ofSeconds(3)).withShutdown(ScriptedHistoryVenue.FAST_SHUTDOWN);
         return MarketMakerContext.of(settings, time, store, new ClientOrderIds(7, 1), gateway, SOL.symbol());
     }
 

@@ -15,8 +15,7 @@ import io.mmkit.core.model.TimeInForce;
 import io.mmkit.core.risk.RiskLimits;
 import io.mmkit.core.store.InMemoryTradeStore;
 import io.mmkit.core.store.OrderStatus;
-import io.mmkit.core.testing.ScriptedVenue;
-import io.mmkit.core.testing.SimFixtures;
+import io.mmkit.core.testing.ScriptedHistoryVenue;
 import io.mmkit.core.time.SimulatedTimeSource;
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -35,7 +34,7 @@ class GridRestartTest {
     private static final Instant EARLIER_RUN = Instant.parse("2026-01-01T00:00:00Z");
 
     private final SimulatedTimeSource time = new SimulatedTimeSource(EARLIER_RUN.plusSeconds(120));
-    private final ScriptedVenue venue = new ScriptedVenue(SOL, time, "99.95", "100.05");
+    private final ScriptedHistoryVenue venue = new ScriptedHistoryVenue(SOL, time, "99.95", "100.05");
     private final InMemoryTradeStore store = new InMemoryTradeStore();
 
     @Test
@@ -75,7 +74,7 @@ class GridRestartTest {
 
     private MarketMakerContext context() {
         EngineSettings settings = EngineSettings.of("grid-restart", Duration.ofSeconds(1))
-                .withDuration(Duration.ofSeconds(3)).withShutdown(SimFixtures.fastShutdown());
+                .withDuration(Duration.ofSeconds(3)).withShutdown(ScriptedHistoryVenue.FAST_SHUTDOWN);
         return MarketMakerContext.of(settings, time, store, new ClientOrderIds(9, 1), venue, SOL.symbol());
     }
 

@@ -1,5 +1,6 @@
 package io.mmkit.core.testing;
 
+import io.mmkit.core.engine.ShutdownSettings;
 import io.mmkit.core.exchange.ExchangeGateway;
 import io.mmkit.core.exchange.ExchangeListener;
 import io.mmkit.core.model.Balance;
@@ -18,6 +19,7 @@ import io.mmkit.core.model.Side;
 import io.mmkit.core.model.TimeInForce;
 import io.mmkit.core.time.TimeSource;
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -31,7 +33,11 @@ import java.util.Optional;
  * and a fill history. Placements rest (and are recorded); cancels of resting orders succeed. Records every
  * placement, cancel, lookup and fill-history window it was asked for. Thread-safe (synchronized).
  */
-public final class ScriptedVenue implements ExchangeGateway {
+public final class ScriptedHistoryVenue implements ExchangeGateway {
+    /** Shutdown deadlines short enough for tests against this in-memory venue. */
+    public static final ShutdownSettings FAST_SHUTDOWN = new ShutdownSettings(Duration.ofMillis(400),
+            Duration.ofMillis(300), Duration.ofMillis(300), Duration.ofMillis(1500), Duration.ofMillis(20));
+
     private final Instrument instrument;
     private final TimeSource time;
     private final BookTop top;
@@ -47,7 +53,7 @@ public final class ScriptedVenue implements ExchangeGateway {
     private long nextOrderId = 1;
     private long nextFillId = 1;
 
-    public ScriptedVenue(Instrument instrument, TimeSource time, String bid, String ask) {
+    public ScriptedHistoryVenue(Instrument instrument, TimeSource time, String bid, String ask) {
         this.instrument = instrument;
         this.time = time;
         this.top = new BookTop(instrument.symbol(), new BigDecimal(bid), BigDecimal.TEN, new BigDecimal(ask),
@@ -55,7 +61,7 @@ public final class ScriptedVenue implements ExchangeGateway {
     }
 
     /** An order of ours resting at the venue (left by an earlier run). */
-    public synchronized ScriptedVenue resting(String clientOrderId, Side side, String price, String quantity,
+    public synchronized ScriptedHistoryVenue resting(String clientOrderId, Side side, String price, String quantity,
                                               String filled) {
         OpenOrder o = new OpenOrder("v" + nextOrderId++, clientOrderId, instrument.symbol(), side,
                 new BigDecimal(price), new BigDecimal(quantity), new BigDecimal(filled), TimeInForce.POST_ONLY, false,
@@ -65,7 +71,7 @@ public final class ScriptedVenue implements ExchangeGateway {
     }
 
     /** The record a lookup by {@code clientOrderId} answers for an order that no longer rests. */
-    public synchronized ScriptedVenue record(String clientOrderId, OrderState.Status status, String quantity,
+    public synchronized ScriptedHistoryVenue record(String clientOrderId, OrderState.Status status, String quantity,
                                              String filled) {
         records.put(clientOrderId, new OrderState(clientOrderId, "v" + nextOrderId++, status, new BigDecimal(quantity),
                 new BigDecimal(filled)));
@@ -73,7 +79,7 @@ public final class ScriptedVenue implements ExchangeGateway {
     }
 
     /** The cancel of this resting order loses a race: the order fills first, and the cancel finds nothing. */
-    public synchronized ScriptedVenue fillsBeforeItsCancel(String clientOrderId) {
+    public synchronized ScriptedHistoryVenue fillsBeforeItsCancel(String clientOrderId) {
         fillBeforeCancel.add(clientOrderId);
         return this;
     }
