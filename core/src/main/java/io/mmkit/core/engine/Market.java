@@ -68,6 +68,8 @@ public final class Market {
      * unknown). The store says CANCELLED only once the listing agrees ({@link #confirmAgainst}).
      */
     private final Map<String, OpenOrder> cancelling = Collections.synchronizedMap(new LinkedHashMap<>());
+    /** Of those, the ones whose cancel the venue answered CANCELLED (not NOT_FOUND, not a short batch count). */
+    private final Set<String> answeredCancelled = Collections.synchronizedSet(new LinkedHashSet<>());
     /** Whether this run has sent the venue any order call (placement or cancel) on this market. */
     private volatile boolean sentOrderCalls;
     private Instrument instrument;
@@ -203,7 +205,7 @@ public final class Market {
     public CancelResult cancel(String clientOrderId) {
         sentOrderCalls = true;
         CancelResult result = gateway.cancel(symbol, clientOrderId);
-        cancelAnswered(clientOrderId);
+        cancelAnswered(clientOrderId, result == CancelResult.CANCELLED);
         return result;
     }
 
@@ -213,8 +215,11 @@ public final class Market {
             return;
         }
         sentOrderCalls = true;
-        gateway.cancelOrders(symbol, clientOrderIds);
-        clientOrderIds.forEach(this::cancelAnswered);
+        int confirmed = gateway.cancelOrders(symbol, clientOrderIds);
+        // A batch answer counts, it does not name: unless every cancel was confirmed, the venue's record of each
+        // order decides (looked up once the listing no longer shows it).
+        boolean allConfirmed = confirmed >= clientOrderIds.size();
+        clientOrderIds.forEach(id -> cancelAnswered(id, allConfirmed));
     }
 
     /** How many client ids the venue takes in one cancel request (1 where it cancels one at a time). */
@@ -222,7 +227,10 @@ public final class Market {
         return Math.max(1, gateway.cancelBatchSize());
     }
 
-    private void cancelAnswered(String clientOrderId) {
+    private void cancelAnswered(String clientOrderId, boolean venueSaidCancelled) {
+        if (venueSaidCancelled) {
+            answeredCancelled.add(clientOrderId);
+        }
         boolean wasUnknown = unknown.remove(clientOrderId) != null;
         OpenOrder order = resting.remove(clientOrderId);
         if (order != null || wasUnknown || !cancelling.containsKey(clientOrderId)) {
@@ -249,10 +257,18 @@ public final class Market {
             if (listed.contains(id)) {
                 stillThere.add(id);
             } else {
-                cancelling.remove(id);
+                boolean saidCancelled = answeredCancelled.remove(id);
                 if (order != null) {
-                    store.orderStatus(id, OrderStatus.CANCELLED, time.now());
+                    // Not listed: cancelled if the venue answered so; else (NOT_FOUND, a batch count short) it may
+                    // have filled: the venue's record of the order says which.
+                    OrderStatus fate = saidCancelled ? OrderStatus.CANCELLED : OrderFate.lookUp(gateway, symbol, id);
+                    if (fate.isOpen() && fate != OrderStatus.UNKNOWN) {
+                        stillThere.add(id); // the listing lagged the order's own record
+                        return;
+                    }
+                    store.orderStatus(id, fate, time.now());
                 }
+                cancelling.remove(id);
             }
         });
         for (String id : listed) {
@@ -289,7 +305,7 @@ public final class Market {
      * @return false if the store already had this fill (a duplicate from polling or a restart)
      */
     boolean book(Fill fill) {
-        if (!store.fill(fill)) {
+        if (!store.fill(gateway.venue(), fill)) {
             return false;
         }
         String id = fill.clientOrderId();
@@ -375,9 +391,14 @@ public final class Market {
         confirmAgainst(atVenue.stream().filter(id -> !resting.containsKey(id)).toList());
         for (String id : restingIds()) {
             if (!atVenue.contains(id)) {
+                // Gone from the listing: filled (its fill may not be booked yet) or cancelled; the venue's record says.
+                OrderStatus fate = OrderFate.lookUp(gateway, symbol, id);
+                if (fate.isOpen() && fate != OrderStatus.UNKNOWN) {
+                    continue; // the listing lagged the order's own record: still resting
+                }
                 resting.remove(id);
-                store.orderStatus(id, OrderStatus.CANCELLED, time.now());
-                LOG.info("[{}] order {} is no longer at the venue", name, id);
+                store.orderStatus(id, fate, time.now());
+                LOG.info("[{}] order {} is no longer at the venue: {}", name, id, fate);
             }
         }
         // Unknown placements not listed here may still have traded: settleUnknown decides after a fill poll.

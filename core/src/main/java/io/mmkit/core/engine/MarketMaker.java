@@ -209,6 +209,7 @@ public abstract class MarketMaker {
                         m.venue(), m.instrument().tickSize().toPlainString(),
                         m.instrument().stepSize().toPlainString());
             }
+            new RestartRecovery(settings, store, time, inbox).run(markets.values());
             for (Market m : markets.values()) {
                 cancelOrphans(m);
             }
@@ -353,7 +354,7 @@ public abstract class MarketMaker {
         // Overlap the window: the store drops fills it already has.
         Instant since = lastFillPoll.minus(settings.fillPollInterval());
         for (Market m : markets.values()) {
-            for (Fill f : m.gateway().fillsSince(m.symbol(), since)) {
+            for (Fill f : m.gateway().fillsSince(m.symbol(), FillPollWindow.since(store, m, since))) {
                 if (m.book(f)) {
                     onFill(m, f);
                 }
