@@ -107,8 +107,6 @@ record BotConfig(
         }
         s.requireAllRead();
         requireWithin(s, "cancel_timeout", settings.cancelTimeout(), settings.totalTimeout());
-        requireWithin(s, "save_timeout", settings.saveTimeout(), settings.totalTimeout());
-        requireWithin(s, "close_timeout", settings.closeTimeout(), settings.totalTimeout());
         if (settings.cancelRetryPause().compareTo(settings.cancelTimeout()) >= 0) {
             throw s.invalid("cancel_retry_pause", "must be shorter than cancel_timeout ("
                     + Durations.format(settings.cancelTimeout()) + "), was "
@@ -117,7 +115,10 @@ record BotConfig(
         return settings;
     }
 
-    /** A step's deadline the whole sequence's deadline would cut short is a deadline that cannot be met. */
+    /**
+     * Cancelling is the step that matters: a whole-sequence deadline shorter than it would cut short the one
+     * step that verifies nothing of ours is left. (Later steps are capped by what is left, by design.)
+     */
     private static void requireWithin(StrategyParams s, String key, Duration step, Duration total) {
         if (step.compareTo(total) > 0) {
             throw s.invalid("total_timeout", "must be at least " + key + " (" + Durations.format(step)
