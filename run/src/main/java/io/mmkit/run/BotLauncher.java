@@ -20,6 +20,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -86,11 +88,9 @@ final class BotLauncher {
     int run(Prepared bot, StopSignals signals) {
         BotConfig cfg = bot.config();
         Thread main = Thread.currentThread();
-        // A signal during the pre-flight interrupts its blocking call: nothing has been sent that needs undoing.
-        signals.handOver(name -> main.interrupt());
         TimeSource time = new SystemTimeSource();
         try {
-            preflight(bot, time);
+            preflightUnlessSignalled(bot, time, signals);
         } catch (StartFailure e) {
             if (signals.received() != null) {
                 return stoppedDuringStartUp(cfg, signals);
@@ -103,9 +103,8 @@ final class BotLauncher {
             }
             throw e;
         }
-        // From here a signal is only recorded: an interrupt must not break the store half-open.
+        // From here until the bot runs a signal is only recorded: nothing may break the store half-open.
         signals.handOver(name -> { });
-        Thread.interrupted();
         if (signals.received() != null) {
             return stoppedDuringStartUp(cfg, signals);
         }
@@ -155,6 +154,43 @@ final class BotLauncher {
         return result.exitCode();
     }
 
+    /**
+     * Runs the pre-flight on a thread of its own while this thread waits for it or for a signal: a blocking
+     * socket read does not heed an interrupt, and a signal must not wait for the venue's read timeout. Nothing
+     * the pre-flight sends needs undoing, so on a signal its thread is simply left to die with the process.
+     */
+    private static void preflightUnlessSignalled(Prepared bot, TimeSource time, StopSignals signals) {
+        CompletableFuture<String> signalled = new CompletableFuture<>();
+        signals.handOver(signalled::complete);
+        CompletableFuture<Void> checked = new CompletableFuture<>();
+        Thread worker = new Thread(() -> {
+            try {
+                preflight(bot, time);
+                checked.complete(null);
+            } catch (RuntimeException | Error e) {
+                checked.completeExceptionally(e);
+            }
+        }, "mmkit-preflight");
+        worker.setDaemon(true);
+        worker.start();
+        try {
+            CompletableFuture.anyOf(checked, signalled.thenApply(name -> null)).join();
+        } catch (CompletionException e) {
+            // the pre-flight failed: rethrown below
+        }
+        if (signalled.isDone()) {
+            return;
+        }
+        try {
+            checked.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            throw e;
+        }
+    }
+
     /** Checks the config against the venue through gateways of its own, closed before the bot's are opened. */
     private static void preflight(Prepared bot, TimeSource time) {
         BotConfig cfg = bot.config();
@@ -193,7 +229,6 @@ final class BotLauncher {
     }
 
     private static int stoppedDuringStartUp(BotConfig cfg, StopSignals signals) {
-        Thread.interrupted();
         LOG.info("[{}] received SIG{} during start-up: stopped before any order was placed; exit status 0",
                 cfg.instanceId(), signals.received());
         return 0;

@@ -71,8 +71,8 @@ public final class RunCommand implements Callable<Integer> {
             spec.commandLine().getErr().flush();
             return CONFIG_ERROR;
         }
-        Thread main = Thread.currentThread();
-        signals.handOver(name -> main.interrupt());
+        // Reading the config is quick and opens nothing: a signal meanwhile is noted, and nothing starts after it.
+        signals.handOver(name -> { });
         BotLauncher launcher = new BotLauncher(catalog, env);
         BotLauncher.Prepared bot;
         try {
