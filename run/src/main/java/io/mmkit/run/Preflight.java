@@ -109,6 +109,10 @@ final class Preflight {
             throw new ConfigException(key, "an order of " + show(qty) + " is below the minimum quantity of "
                     + market + " (" + show(inst.minQuantity()) + ")");
         }
+        if (inst.maxQuantity() != null && qty.compareTo(inst.maxQuantity()) > 0) {
+            throw new ConfigException(key, "an order of " + show(qty) + " is above the maximum quantity of "
+                    + market + " (" + show(inst.maxQuantity()) + ")");
+        }
         BigDecimal notional = price.multiply(qty);
         String order = "an order of " + show(qty) + " at " + show(price) + " is worth " + show(notional) + " "
                 + inst.quoteAsset();

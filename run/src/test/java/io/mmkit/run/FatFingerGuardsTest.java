@@ -74,9 +74,16 @@ class FatFingerGuardsTest {
     }
 
     @Test
-    void shouldRefuseAQuantityWorthMoreThanTheNotionalCap() throws Exception {
+    void shouldRefuseAnAbsurdQuantityAtTheVenuesMaximum() throws Exception {
         assertRefused(run("\"order_quantity\": \"1\"", "\"order_quantity\": \"1e400\""),
-                "strategy.order_quantity", "1E+400", "above guards.max_order_notional (10000)");
+                "strategy.order_quantity", "1E+400", "above the maximum quantity of SOL_USDC on backpack (1000000)");
+    }
+
+    @Test
+    void shouldRefuseAQuantityWorthMoreThanTheDefaultNotionalCap() throws Exception {
+        assertRefused(run("\"order_quantity\": \"1\"", "\"order_quantity\": \"100\""),
+                "strategy.order_quantity", "an order of 100 at 140 is worth 14000 USDC",
+                "above guards.max_order_notional (10000)");
     }
 
     @Test
@@ -118,6 +125,13 @@ class FatFingerGuardsTest {
         venue.listing(BackpackStandIn.market("SOL_USDC", "SOL", "USDC", "0.01", "0.001", "0.1"));
         assertRefused(run("\"order_quantity\": \"1\"", "\"order_quantity\": \"0.05\""),
                 "strategy.order_quantity", "below the minimum quantity of SOL_USDC on backpack (0.1)");
+    }
+
+    @Test
+    void shouldRefuseAQuantityAboveTheVenuesMaximum() throws Exception {
+        venue.listing(BackpackStandIn.market("SOL_USDC", "SOL", "USDC", "0.01", "0.01", "0.01", "10"));
+        assertRefused(run("\"order_quantity\": \"1\"", "\"order_quantity\": \"20\""),
+                "strategy.order_quantity", "above the maximum quantity of SOL_USDC on backpack (10)");
     }
 
     @Test

@@ -47,11 +47,17 @@ public final class BackpackStandIn extends Dispatcher implements AutoCloseable {
 
     /** One element of {@code GET /api/v1/markets}. */
     public static String market(String symbol, String base, String quote, String tick, String step, String minQty) {
+        return market(symbol, base, quote, tick, step, minQty, "1000000");
+    }
+
+    /** One element of {@code GET /api/v1/markets}, with the largest quantity of one order. */
+    public static String market(String symbol, String base, String quote, String tick, String step, String minQty,
+                                String maxQty) {
         return """
                 {"symbol": "%s", "baseSymbol": "%s", "quoteSymbol": "%s", "marketType": "SPOT",
                  "filters": {"price": {"minPrice": "%s", "maxPrice": "1000000", "tickSize": "%s"},
-                             "quantity": {"minQuantity": "%s", "maxQuantity": "1000000", "stepSize": "%s"}},
-                 "orderBookState": "Open"}""".formatted(symbol, base, quote, tick, tick, minQty, step);
+                             "quantity": {"minQuantity": "%s", "maxQuantity": "%s", "stepSize": "%s"}},
+                 "orderBookState": "Open"}""".formatted(symbol, base, quote, tick, tick, minQty, maxQty, step);
     }
 
     public BackpackStandIn listing(String... marketJson) {
