@@ -1,6 +1,7 @@
 package io.mmkit.run;
 
 import io.mmkit.core.config.ConfigException;
+import io.mmkit.core.engine.ClientOrderIds;
 import io.mmkit.core.engine.Quote;
 import io.mmkit.core.exchange.AuthenticationException;
 import io.mmkit.core.exchange.ExchangeException;
@@ -10,9 +11,11 @@ import io.mmkit.core.exchange.TransportException;
 import io.mmkit.core.model.Balance;
 import io.mmkit.core.model.BookTop;
 import io.mmkit.core.model.Instrument;
+import io.mmkit.core.model.OpenOrder;
 import io.mmkit.core.model.Side;
 import io.mmkit.core.spi.StartPlan;
 import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -58,8 +61,9 @@ final class Preflight {
         for (Quote q : plan.quotes()) {
             checkOrder(plan.quantityKey(), venue, instrument, q);
         }
-        if (!instrument.isPerpetual()) {
-            checkBalances(plan, venue, instrument, balances);
+        if (!instrument.isPerpetual() && !plan.quotes().isEmpty()) {
+            List<OpenOrder> open = ask(primary, () -> primary.gateway().openOrders(primary.symbol()));
+            checkBalances(plan, venue, instrument, withOwnOrdersReleased(balances, open, instrument));
         }
         return new Outcome(instrument, top, plan);
     }
@@ -151,6 +155,31 @@ final class Preflight {
             throw new ConfigException(plan.quantityKey(), text + " (guards.balance_check: warn starts anyway)");
         }
         LOG.warn("[{}] {}: some orders will be refused (guards.balance_check: warn)", bot.config().instanceId(), text);
+    }
+
+    /**
+     * The balances as they will be once the start cancels the orders an earlier run of this instance left
+     * resting: what those lock is counted as free, so a restart after a crash is not refused for its own orders.
+     */
+    private List<Balance> withOwnOrdersReleased(List<Balance> balances, List<OpenOrder> open, Instrument inst) {
+        ClientOrderIds ours = new ClientOrderIds(bot.config().clientIdPrefix(), 0);
+        BigDecimal quote = BigDecimal.ZERO;
+        BigDecimal base = BigDecimal.ZERO;
+        for (OpenOrder o : open) {
+            if (o.clientOrderId() == null || !ours.isOwn(o.clientOrderId())) {
+                continue;
+            }
+            BigDecimal left = o.quantity().subtract(o.filledQuantity());
+            if (o.side() == Side.BUY) {
+                quote = quote.add(o.price().multiply(left));
+            } else {
+                base = base.add(left);
+            }
+        }
+        List<Balance> out = new ArrayList<>(balances);
+        out.add(new Balance(inst.quoteAsset(), quote, BigDecimal.ZERO));
+        out.add(new Balance(inst.baseAsset(), base, BigDecimal.ZERO));
+        return out;
     }
 
     private static BigDecimal free(List<Balance> balances, String asset) {

@@ -2,6 +2,7 @@ package io.mmkit.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.mmkit.core.engine.ClientOrderIds;
 import io.mmkit.core.spi.StrategyCatalog;
 import io.mmkit.run.testing.BackpackStandIn;
 import java.io.PrintWriter;
@@ -151,6 +152,15 @@ class FatFingerGuardsTest {
         venue.balances("2", "100");
         assertRefused(run("\"store\"", "\"store\""), "strategy.order_quantity",
                 "rests 720 USDC of buys and 5 SOL of sells", "100 USDC and 2 SOL free", "guards.balance_check");
+    }
+
+    @Test
+    void shouldCountWhatOurOwnLeftoverOrdersLockAsFree() throws Exception {
+        long prefix = ClientOrderIds.defaultPrefix("fat-finger");
+        venue.balances("2", "100").resting((prefix << 20) | 1, "Bid", "149.00").resting((prefix << 20) | 2, "Ask",
+                "151.00").resting((4000L << 20) | 1, "Bid", "148.00");
+        assertRefused(run("\"store\"", "\"store\""), "strategy.order_quantity",
+                "rests 720 USDC of buys and 5 SOL of sells", "249 USDC and 3 SOL free");
     }
 
     @Test
