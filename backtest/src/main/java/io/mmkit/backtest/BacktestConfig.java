@@ -1,8 +1,8 @@
 package io.mmkit.backtest;
 
 import io.mmkit.backtest.data.DataFormat;
-import io.mmkit.backtest.engine.ExchangeSettings;
-import io.mmkit.backtest.engine.FillModelName;
+import io.mmkit.sim.ExchangeSettings;
+import io.mmkit.sim.FillModelName;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;

@@ -1,8 +1,8 @@
 package io.mmkit.backtest;
 
 import io.mmkit.backtest.data.DataFormat;
-import io.mmkit.backtest.engine.ExchangeSettings;
-import io.mmkit.backtest.engine.FillModelName;
+import io.mmkit.sim.ExchangeSettings;
+import io.mmkit.sim.FillModelName;
 import io.mmkit.core.config.ConfigException;
 import io.mmkit.core.config.StrategyParams;
 import io.mmkit.core.model.Instrument;
@@ -85,7 +85,8 @@ public final class BacktestConfigReader {
         BigDecimal taker = bt.optionalDecimal("taker_fee").orElse(venue.decimal("taker_fee", BigDecimal.ZERO));
         ExchangeSettings exchange = new ExchangeSettings("simulated", instrument, model, maker, taker,
                 bt.duration("entry_latency", Duration.ZERO), bt.duration("response_latency", Duration.ZERO),
-                bt.duration("latency_jitter", Duration.ZERO), bt.integer("seed", 1), balances);
+                bt.duration("latency_jitter", Duration.ZERO), bt.integer("seed", 1), balances,
+                bt.bool("liquidity_consumption", true));
         Duration sample = bt.duration("sample_interval", Duration.ofSeconds(10));
         Duration max = bt.duration("max_duration", null);
         List<Path> files = dataFiles(bt, baseDir);

@@ -1,6 +1,6 @@
 package io.mmkit.backtest;
 
-import io.mmkit.backtest.data.ReplaySource;
+import io.mmkit.sim.feed.ReplaySource;
 import io.mmkit.core.spi.ConfiguredStrategy;
 import java.util.Objects;
 import java.util.function.DoubleConsumer;

@@ -1,6 +1,6 @@
 package io.mmkit.backtest;
 
-import io.mmkit.backtest.engine.BacktestExchange;
+import io.mmkit.sim.BacktestExchange;
 import io.mmkit.backtest.http.BackpackOverHttp;
 import io.mmkit.core.exchange.ExchangeGateway;
 

@@ -3,7 +3,7 @@ package io.mmkit.backtest;
 import io.mmkit.core.spi.StrategyCatalog;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.mmkit.backtest.engine.FillModelName;
+import io.mmkit.sim.FillModelName;
 import io.mmkit.backtest.report.BacktestResult;
 import io.mmkit.backtest.report.HtmlReport;
 import io.mmkit.backtest.report.JsonReport;

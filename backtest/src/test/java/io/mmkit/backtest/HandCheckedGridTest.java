@@ -3,12 +3,12 @@ package io.mmkit.backtest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.mmkit.backtest.data.DataFormat;
-import io.mmkit.backtest.data.ListReplaySource;
-import io.mmkit.backtest.engine.ExchangeSettings;
-import io.mmkit.backtest.engine.FillModelName;
+import io.mmkit.sim.feed.ListReplaySource;
+import io.mmkit.sim.ExchangeSettings;
+import io.mmkit.sim.FillModelName;
 import io.mmkit.backtest.report.BacktestMetrics;
 import io.mmkit.backtest.report.BacktestResult;
-import io.mmkit.backtest.testing.Script;
+import io.mmkit.sim.testing.Script;
 import io.mmkit.backtest.testing.StaticGridMaker;
 import io.mmkit.core.model.Fill;
 import io.mmkit.core.model.Instrument;

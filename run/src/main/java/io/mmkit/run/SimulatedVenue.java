@@ -4,18 +4,20 @@ import io.mmkit.core.config.ConfigException;
 import io.mmkit.core.config.StrategyParams;
 import io.mmkit.core.model.Instrument;
 import io.mmkit.core.model.MarketType;
-import io.mmkit.core.sim.FillModel;
-import io.mmkit.core.sim.RandomWalkFeed;
-import io.mmkit.core.sim.SimulatedExchange;
 import io.mmkit.core.time.TimeSource;
+import io.mmkit.sim.FillModelName;
+import io.mmkit.sim.SimulatedExchange;
+import io.mmkit.sim.feed.RandomWalkFeed;
 import java.math.BigDecimal;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The embedded simulated exchange as a config section: a seeded random-walk market on one symbol, with
- * balances, fees and a fill model. Offline, no keys: the demo's venue.
+ * The embedded simulated exchange as a config section: a seeded random-walk market on one symbol, on the one
+ * matching engine the backtest uses, with balances, fees, a fill model ({@code touch}, {@code trade-through}
+ * or {@code queue}) and entry latency. Offline, no keys: the demo's venue.
  *
  * <pre>
  * "exchange": {"name": "simulated", "market": "spot", "base": "SOL", "quote": "USDC",
@@ -32,7 +34,7 @@ record SimulatedVenue(
         long seed,
         String makerFee,
         String takerFee,
-        FillModel fillModel,
+        FillModelName fillModel,
         Duration latency,
         Map<String, String> balances) {
 
@@ -65,9 +67,9 @@ record SimulatedVenue(
         long seed = s.integer("seed", 1);
         String maker = s.decimal("maker_fee", BigDecimal.ZERO).toPlainString();
         String taker = s.decimal("taker_fee", BigDecimal.ZERO).toPlainString();
-        FillModel model;
+        FillModelName model;
         try {
-            model = FillModel.named(s.string("fill_model", "touch"));
+            model = FillModelName.named(s.string("fill_model", "touch"));
         } catch (IllegalArgumentException e) {
             throw s.invalid("fill_model", e.getMessage());
         }
@@ -86,8 +88,14 @@ record SimulatedVenue(
         return new SimulatedVenue(instrument, start, vol, step, seed, maker, taker, model, latency, balances);
     }
 
+    /**
+     * Opens the venue on {@code time}. Its order and fill ids start with a prefix drawn from that clock's now
+     * (the wall clock in a run): the engine numbers them afresh each run, and a second run in the same data
+     * directory must not hand the store ids it already holds, or the store drops those fills as duplicates.
+     */
     SimulatedExchange open(TimeSource time) {
         var builder = SimulatedExchange.builder(time)
+                .idPrefix(runIdPrefix(time.now()))
                 .instrument(instrument)
                 .feed(new RandomWalkFeed(instrument.symbol(), startPrice, instrument.tickSize(), time.now(), step,
                         volatilityTicks, seed))
@@ -96,5 +104,10 @@ record SimulatedVenue(
                 .latency(latency);
         balances.forEach(builder::deposit);
         return builder.build();
+    }
+
+    /** {@code r} and the start in base-36 milliseconds, e.g. {@code rmim1ri5c-}: unique per run and short. */
+    static String runIdPrefix(Instant start) {
+        return "r" + Long.toString(start.toEpochMilli(), 36) + "-";
     }
 }

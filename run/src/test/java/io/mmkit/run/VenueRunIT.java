@@ -3,11 +3,11 @@ package io.mmkit.run;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.mmkit.backtest.data.ListReplaySource;
-import io.mmkit.backtest.data.ReplayEvent;
-import io.mmkit.backtest.engine.BacktestExchange;
-import io.mmkit.backtest.engine.ExchangeSettings;
-import io.mmkit.backtest.engine.FillModelName;
+import io.mmkit.sim.feed.ListReplaySource;
+import io.mmkit.sim.feed.ReplayEvent;
+import io.mmkit.sim.BacktestExchange;
+import io.mmkit.sim.ExchangeSettings;
+import io.mmkit.sim.FillModelName;
 import io.mmkit.backtest.http.BackpackOverHttp;
 import io.mmkit.backtest.http.SimulatedVenueServer;
 import io.mmkit.core.model.Instrument;

@@ -7,8 +7,10 @@ import io.mmkit.backtest.Backtests;
 import io.mmkit.backtest.FillDelivery;
 import io.mmkit.core.spi.StrategyCatalog;
 import io.mmkit.backtest.VenuePath;
+import io.mmkit.backtest.data.DataCheck;
 import io.mmkit.backtest.data.DataFormat;
-import io.mmkit.backtest.engine.FillModelName;
+import io.mmkit.sim.FillModelName;
+import io.mmkit.backtest.data.DataFormatException;
 import io.mmkit.backtest.report.BacktestResult;
 import io.mmkit.backtest.report.ConsoleSummary;
 import io.mmkit.backtest.report.HtmlReport;
@@ -76,7 +78,8 @@ public final class BacktestCommand implements Callable<Integer> {
     @Option(names = "--no-progress", description = "No progress bar.")
     boolean noProgress;
 
-    @Option(names = "--check", description = "Validate the config, strategy and data files, then exit.")
+    @Option(names = "--check", description = "Validate the config and strategy, read every data row (as a run would),"
+            + " print what was dropped or resynced, then exit; a bad row fails with its file:line.")
     boolean checkOnly;
 
     public BacktestCommand() {
@@ -109,10 +112,14 @@ public final class BacktestCommand implements Callable<Integer> {
                         throw new ConfigException("backtest.data", "cannot read " + file);
                     }
                 }
+                DataCheck.Outcome data = DataCheck.read(cfg.format(), cfg.data());
                 out.println("config OK: " + config + " (strategy " + strategy + ", " + cfg.data().size()
                         + " data file(s))");
+                out.println("data OK: " + data.describe());
                 return 0;
             }
+            // A report left by an earlier run must not pass for this one's if this one fails.
+            removeReports();
             BacktestRequest request = delivery(BacktestRequest.of(cfg, strategy, configured).withPath(venuePath));
             if (!noProgress) {
                 request = request.withProgress(new ProgressBar(err, "replaying"));
@@ -121,10 +128,17 @@ public final class BacktestCommand implements Callable<Integer> {
             ConsoleSummary.print(result, out);
             writeReports(result);
             return 0;
+        } catch (DataFormatException e) {
+            err.println("backtest: bad data: " + e.getMessage() + " (no report written)");
+            return 2;
         } catch (ConfigException | IllegalArgumentException e) {
             err.println("backtest: " + e.getMessage());
             return 2;
         } catch (RuntimeException e) {
+            if (e.getCause() instanceof DataFormatException bad) {
+                err.println("backtest: bad data: " + bad.getMessage() + " (no report written)");
+                return 2;
+            }
             err.println("backtest failed: " + e.getMessage());
             return 2;
         }
@@ -168,6 +182,17 @@ public final class BacktestCommand implements Callable<Integer> {
         out.print(table);
         write(outDir.resolve("sweep.txt"), table);
         return 0;
+    }
+
+    private void removeReports() {
+        for (String name : List.of("report.json", "report.html", "fills.csv")) {
+            try {
+                Files.deleteIfExists(outDir.resolve(name));
+            } catch (IOException e) {
+                throw new IllegalStateException("cannot remove the earlier " + outDir.resolve(name) + ": "
+                        + e.getMessage(), e);
+            }
+        }
     }
 
     private void writeReports(BacktestResult result) {

@@ -3,17 +3,18 @@ package io.mmkit.backtest.data;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.mmkit.backtest.data.ReplayEvent.BookCleared;
-import io.mmkit.backtest.data.ReplayEvent.FundingSettled;
-import io.mmkit.backtest.data.ReplayEvent.LevelChanged;
-import io.mmkit.backtest.data.ReplayEvent.TopChanged;
-import io.mmkit.backtest.data.ReplayEvent.TradePrinted;
+import io.mmkit.sim.feed.ReplayEvent.BookCleared;
+import io.mmkit.sim.feed.ReplayEvent.FundingSettled;
+import io.mmkit.sim.feed.ReplayEvent.LevelChanged;
+import io.mmkit.sim.feed.ReplayEvent.TopChanged;
+import io.mmkit.sim.feed.ReplayEvent.TradePrinted;
 import io.mmkit.core.model.Side;
+import io.mmkit.sim.feed.ReplayEvent;
+import io.mmkit.sim.feed.ReplaySource;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 
@@ -21,25 +22,41 @@ import java.util.List;
  * Reads Binance WebSocket recordings ({@code <local ts> <raw JSON>} lines, gz or plain), one or more files
  * in order, as one stream: a continuation file carries on the previous file's book.
  *
- * <p>Book sync follows the venue's documented procedure: diffs seen before the REST snapshot are held back;
- * at the snapshot the book is cleared and rebuilt, then held diffs with {@code u > lastUpdateId} are applied.
- * Later diffs older than the book are skipped; a break in the update-id chain is counted in {@link #gaps()}
- * and replay goes on. {@code bookTicker} rows set the top only while no snapshot has synced the depth (the
- * L2 book is the better truth once it exists). {@code markPriceUpdate} rows settle funding at their
- * {@code nextFundingTime}. Event times are the recorder's local receive times (microseconds or nanoseconds).
+ * <p>Book sync follows the venue's documented procedure ({@link DepthChain}): diffs seen before the REST
+ * snapshot are held back; at the snapshot the book is cleared and rebuilt, then held diffs with
+ * {@code u > lastUpdateId} are applied. Later diffs older than the book are skipped. A break in the update-id
+ * chain is a gap: the book is emptied (it is no longer the venue's) and stays empty until the next snapshot
+ * resyncs it; both are counted in {@link #audit()}. {@code bookTicker} rows set the top only while the depth is
+ * not in sync (the L2 book is the better truth while it is). A trade whose id ({@code t}, or {@code a} for
+ * {@code aggTrade}) was already replayed is dropped and counted. {@code markPriceUpdate} rows settle funding at
+ * their {@code nextFundingTime}. Event times are the recorder's local receive times (microseconds or
+ * nanoseconds) and must not go backwards, across files too: a line that does is refused with its file and line.
  */
-public final class BinanceRecordingReader implements ReplaySource {
-    private static final int MAX_HELD_DIFFS = 200_000;
-
+public final class BinanceRecordingReader implements ReplaySource, DataAudit.Kept {
     private final ObjectMapper json = new ObjectMapper();
     private final List<Path> files;
     private final Deque<ReplayEvent> ready = new ArrayDeque<>();
-    private final List<HeldDiff> held = new ArrayList<>();
+    private final DepthChain<HeldDiff> chain = new DepthChain<>(new DepthChain.Ids<>() {
+        @Override
+        public long first(HeldDiff d) {
+            return d.data().path("U").asLong();
+        }
+
+        @Override
+        public long last(HeldDiff d) {
+            return d.data().path("u").asLong();
+        }
+
+        @Override
+        public long previous(HeldDiff d) {
+            return d.data().has("pu") ? d.data().get("pu").asLong() : -1;
+        }
+    });
+    private final TradeIds tradeIds = new TradeIds();
+    private final TradeIds aggTradeIds = new TradeIds();
     private int fileIndex = -1;
     private LineReader lines;
-    private boolean synced;
-    private long lastUpdateId;
-    private long gaps;
+    private Instant last = Instant.MIN;
     private BigDecimal fundingRate;
     private Instant nextFunding;
 
@@ -54,9 +71,15 @@ public final class BinanceRecordingReader implements ReplaySource {
         this.files = List.copyOf(files);
     }
 
-    /** Breaks in the diff update-id chain seen so far (the book may have drifted at each). */
+    /** Breaks in the diff update-id chain seen so far (the book was emptied at each until a snapshot). */
     public long gaps() {
-        return gaps;
+        return chain.gaps();
+    }
+
+    @Override
+    public DataAudit audit() {
+        return new DataAudit(tradeIds.duplicates() + aggTradeIds.duplicates(), chain.gaps(), chain.resyncs(),
+                chain.gaps() == 0 || chain.synced());
     }
 
     @Override
@@ -120,6 +143,10 @@ public final class BinanceRecordingReader implements ReplaySource {
         } catch (JsonProcessingException e) {
             throw lines.error("bad JSON: " + e.getOriginalMessage(), e);
         }
+        if (time.isBefore(last)) {
+            throw lines.error("time goes backwards: " + time + " after " + last);
+        }
+        last = time;
         settleFundingDue(time);
         try {
             dispatch(time, root);
@@ -141,11 +168,16 @@ public final class BinanceRecordingReader implements ReplaySource {
         if (type.equals("depthUpdate")) {
             diff(time, data);
         } else if (type.equals("trade") || type.equals("aggTrade")) {
+            String idField = type.equals("trade") ? "t" : "a";
+            if (data.has(idField) && !(type.equals("trade") ? tradeIds : aggTradeIds)
+                    .firstTime(data.get(idField).asLong())) {
+                return; // recorded twice: replaying it again would fill our orders twice
+            }
             boolean buyerMaker = data.path("m").asBoolean();
             ready.add(new TradePrinted(time, buyerMaker ? Side.SELL : Side.BUY, decimal(data, "p"),
                     decimal(data, "q")));
         } else if (type.equals("bookTicker") || stream.endsWith("@bookTicker")) {
-            if (!synced) {
+            if (!chain.synced()) {
                 ready.add(new TopChanged(time, Side.BUY, decimal(data, "b"), decimal(data, "B")));
                 ready.add(new TopChanged(time, Side.SELL, decimal(data, "a"), decimal(data, "A")));
             }
@@ -160,48 +192,21 @@ public final class BinanceRecordingReader implements ReplaySource {
         ready.add(new BookCleared(time));
         levels(time, root.path("bids"), Side.BUY);
         levels(time, root.path("asks"), Side.SELL);
-        lastUpdateId = root.get("lastUpdateId").asLong();
-        synced = true;
-        boolean first = true;
-        for (HeldDiff d : held) {
-            long u = d.data().path("u").asLong();
-            if (u <= lastUpdateId) {
-                continue;
-            }
-            if (first && d.data().path("U").asLong() > lastUpdateId + 1) {
-                gaps++;
-            }
-            first = false;
-            applyDiff(time, d.data());
-        }
-        held.clear();
+        chain.snapshot(root.get("lastUpdateId").asLong(), d -> applyDiff(time, d.data()), () -> bookUntrusted(time));
     }
 
     private void diff(Instant time, JsonNode data) {
-        if (!synced) {
-            if (held.size() >= MAX_HELD_DIFFS) {
-                held.remove(0);
-            }
-            held.add(new HeldDiff(time, data));
-            return;
-        }
-        long u = data.path("u").asLong();
-        if (u <= lastUpdateId) {
-            return;
-        }
-        boolean chained = data.has("pu")
-                ? data.get("pu").asLong() == lastUpdateId
-                : data.path("U").asLong() <= lastUpdateId + 1;
-        if (!chained) {
-            gaps++;
-        }
-        applyDiff(time, data);
+        chain.diff(new HeldDiff(time, data), d -> applyDiff(time, d.data()), () -> bookUntrusted(time));
+    }
+
+    /** A gap: what we hold is no longer the venue's book, so nothing may fill against it until a snapshot. */
+    private void bookUntrusted(Instant time) {
+        ready.add(new BookCleared(time));
     }
 
     private void applyDiff(Instant time, JsonNode data) {
         levels(time, data.path("b"), Side.BUY);
         levels(time, data.path("a"), Side.SELL);
-        lastUpdateId = data.path("u").asLong();
     }
 
     private void levels(Instant time, JsonNode levels, Side side) {

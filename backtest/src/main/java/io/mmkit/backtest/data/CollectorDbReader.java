@@ -3,10 +3,12 @@ package io.mmkit.backtest.data;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.mmkit.backtest.data.ReplayEvent.BookCleared;
-import io.mmkit.backtest.data.ReplayEvent.LevelChanged;
-import io.mmkit.backtest.data.ReplayEvent.TradePrinted;
+import io.mmkit.sim.feed.ReplayEvent.BookCleared;
+import io.mmkit.sim.feed.ReplayEvent.LevelChanged;
+import io.mmkit.sim.feed.ReplayEvent.TradePrinted;
 import io.mmkit.core.model.Side;
+import io.mmkit.sim.feed.ReplayEvent;
+import io.mmkit.sim.feed.ReplaySource;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,32 +19,47 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.Deque;
-import java.util.List;
 import org.sqlite.SQLiteConfig;
 
 /**
  * Replays what the data collector ({@code run collect}) recorded: its SQLite file's {@code raw_events}, in the
  * order received ({@code seq}), at their local receive times (never earlier than the event before).
  *
- * <p>The book follows the venue's documented sync, as the collector's own book did: diffs wait for a depth
- * snapshot; the snapshot clears and rebuilds the book, then the held diffs newer than it apply; later diffs must
- * chain (spot: {@code U = previous u + 1}; futures: {@code pu = previous u}). A break counts in {@link #gaps()}
- * and the book waits for the next snapshot (the collector took one when it saw the same break). Snapshots that
- * arrive while the book is in sync (the periodic ones) are not replayed: the diffs already carry the book.
+ * <p>The book follows the venue's documented sync ({@link DepthChain}), as the collector's own book did: diffs
+ * wait for a depth snapshot; the snapshot clears and rebuilds the book, then the held diffs newer than it apply;
+ * later diffs must chain (spot: {@code U <= previous u + 1}; futures: {@code pu = previous u}). A break is a gap:
+ * the book is emptied and waits for the next snapshot (the collector took one when it saw the same break); both
+ * are counted in {@link #audit()}. Snapshots that arrive while the book is in sync (the periodic ones) are not
+ * replayed: the diffs already carry the book. A trade whose {@code trade_id} was already replayed is dropped and
+ * counted; a receive time earlier than the row before is refused, naming the row's {@code seq}.
  *
  * <p>Opened read-only on the first {@link #next()}. One thread at a time; the opener closes it.
  */
-public final class CollectorDbReader implements ReplaySource {
-    private static final int MAX_HELD_DIFFS = 200_000;
+public final class CollectorDbReader implements ReplaySource, DataAudit.Kept {
     private static final String SELECT = "SELECT seq, received_at, kind, first_update_id, last_update_id,"
-            + " previous_update_id, price, quantity, aggressor, payload FROM raw_events ORDER BY seq";
+            + " previous_update_id, price, quantity, aggressor, payload, trade_id FROM raw_events ORDER BY seq";
 
     private final Path file;
     private final ObjectMapper json = new ObjectMapper();
     private final Deque<ReplayEvent> ready = new ArrayDeque<>();
-    private final List<Row> held = new ArrayList<>();
+    private final DepthChain<Row> chain = new DepthChain<>(new DepthChain.Ids<>() {
+        @Override
+        public long first(Row d) {
+            return d.first();
+        }
+
+        @Override
+        public long last(Row d) {
+            return d.last();
+        }
+
+        @Override
+        public long previous(Row d) {
+            return d.previous();
+        }
+    });
+    private final TradeIds tradeIds = new TradeIds();
     private Connection connection;
     private Statement statement;
     private ResultSet rows;
@@ -50,10 +67,6 @@ public final class CollectorDbReader implements ReplaySource {
     private long read;
     private long seq;
     private Instant last = Instant.MIN;
-    private boolean synced;
-    private boolean firstAfterSnapshot;
-    private long lastUpdateId;
-    private long gaps;
     private boolean done;
 
     /** One depth row: a diff ({@code first..last}, {@code previous} or -1) or a snapshot ({@code last}). */
@@ -66,7 +79,13 @@ public final class CollectorDbReader implements ReplaySource {
 
     /** Breaks in the diff chain seen so far. */
     public long gaps() {
-        return gaps;
+        return chain.gaps();
+    }
+
+    @Override
+    public DataAudit audit() {
+        return new DataAudit(tradeIds.duplicates(), chain.gaps(), chain.resyncs(),
+                chain.gaps() == 0 || chain.synced());
     }
 
     @Override
@@ -156,62 +175,33 @@ public final class CollectorDbReader implements ReplaySource {
     }
 
     private void trade(Instant time) throws SQLException {
+        if (rows.getObject(11) != null && !tradeIds.firstTime(rows.getLong(11))) {
+            return; // recorded twice: replaying it again would fill our orders twice
+        }
         Side aggressor = Side.valueOf(rows.getString(9));
         ready.add(new TradePrinted(time, aggressor, new BigDecimal(rows.getString(7)),
                 new BigDecimal(rows.getString(8))));
     }
 
     private void diff(Row d) {
-        if (!synced) {
-            if (held.size() >= MAX_HELD_DIFFS) {
-                held.remove(0);
-            }
-            held.add(d);
-            return;
-        }
-        apply(d, d.time());
+        chain.diff(d, r -> applyDiff(r, r.time()), () -> ready.add(new BookCleared(d.time())));
     }
 
-    /** Applies a diff to the synced book; a break in the chain unsyncs it and holds the diff. */
-    private void apply(Row d, Instant time) {
-        if (d.last() <= lastUpdateId) {
-            return;
-        }
-        boolean chained = firstAfterSnapshot ? d.first() <= lastUpdateId + 1
-                : d.previous() >= 0 ? d.previous() == lastUpdateId : d.first() == lastUpdateId + 1;
-        if (!chained) {
-            gaps++;
-            synced = false;
-            held.add(d);
-            return;
-        }
+    private void applyDiff(Row d, Instant time) {
         JsonNode data = parse(d.payload());
         levels(time, data.path("b"), Side.BUY);
         levels(time, data.path("a"), Side.SELL);
-        lastUpdateId = d.last();
-        firstAfterSnapshot = false;
     }
 
     private void snapshot(Row s) {
-        if (synced) {
+        if (chain.synced()) {
             return;
         }
         JsonNode data = parse(s.payload());
         ready.add(new BookCleared(s.time()));
         levels(s.time(), data.path("bids"), Side.BUY);
         levels(s.time(), data.path("asks"), Side.SELL);
-        lastUpdateId = s.last();
-        synced = true;
-        firstAfterSnapshot = true;
-        List<Row> pending = new ArrayList<>(held);
-        held.clear();
-        for (Row d : pending) {
-            if (synced) {
-                apply(d, s.time());
-            } else {
-                held.add(d);
-            }
-        }
+        chain.snapshot(s.last(), r -> applyDiff(r, s.time()), () -> ready.add(new BookCleared(s.time())));
     }
 
     private void levels(Instant time, JsonNode levels, Side side) {
@@ -232,7 +222,7 @@ public final class CollectorDbReader implements ReplaySource {
     private Instant at(String text) {
         Instant t = Instant.parse(text);
         if (t.isBefore(last)) {
-            t = last; // receive times come from the wall clock, which may step back; replay never does
+            throw error("time goes backwards: " + t + " after " + last, null);
         }
         last = t;
         return t;

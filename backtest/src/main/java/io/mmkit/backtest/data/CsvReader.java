@@ -1,10 +1,12 @@
 package io.mmkit.backtest.data;
 
-import io.mmkit.backtest.data.ReplayEvent.BookCleared;
-import io.mmkit.backtest.data.ReplayEvent.FundingSettled;
-import io.mmkit.backtest.data.ReplayEvent.LevelChanged;
-import io.mmkit.backtest.data.ReplayEvent.TopChanged;
-import io.mmkit.backtest.data.ReplayEvent.TradePrinted;
+import io.mmkit.sim.feed.ReplayEvent.BookCleared;
+import io.mmkit.sim.feed.ReplayEvent.FundingSettled;
+import io.mmkit.sim.feed.ReplayEvent.LevelChanged;
+import io.mmkit.sim.feed.ReplayEvent.TopChanged;
+import io.mmkit.sim.feed.ReplayEvent.TradePrinted;
+import io.mmkit.sim.feed.ReplayEvent;
+import io.mmkit.sim.feed.ReplaySource;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Locale;

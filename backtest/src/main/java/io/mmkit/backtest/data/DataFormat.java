@@ -1,5 +1,6 @@
 package io.mmkit.backtest.data;
 
+import io.mmkit.sim.feed.ReplaySource;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;

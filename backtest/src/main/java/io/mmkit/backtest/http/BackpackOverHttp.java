@@ -1,6 +1,6 @@
 package io.mmkit.backtest.http;
 
-import io.mmkit.backtest.engine.BacktestExchange;
+import io.mmkit.sim.BacktestExchange;
 import io.mmkit.core.model.Instrument;
 import io.mmkit.core.model.MarketType;
 import io.mmkit.exchange.VenueConfig;

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.mmkit.backtest.engine.BacktestExchange;
+import io.mmkit.sim.BacktestExchange;
 import io.mmkit.core.model.Balance;
 import io.mmkit.core.model.BookLevel;
 import io.mmkit.core.model.CancelResult;

@@ -10,7 +10,7 @@ import com.github.tomakehurst.wiremock.extension.ResponseDefinitionTransformerV2
 import com.github.tomakehurst.wiremock.http.Request;
 import com.github.tomakehurst.wiremock.http.ResponseDefinition;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
-import io.mmkit.backtest.engine.BacktestExchange;
+import io.mmkit.sim.BacktestExchange;
 import java.io.IOException;
 import java.net.URI;
 import java.util.LinkedHashMap;

@@ -49,7 +49,17 @@ public final class HtmlReport {
             h.append("<tr><td>").append(esc(s.name())).append("</td><td>").append(esc(s.value()))
                     .append("</td></tr>\n");
         }
-        h.append("</table></div>\n");
+        h.append("</table><table><tr><th colspan=\"2\">Strategy parameters</th></tr>\n");
+        r.strategyParams().forEach((k, v) -> h.append("<tr><td>").append(esc(k)).append("</td><td>")
+                .append(esc(v instanceof java.math.BigDecimal d ? d.toPlainString() : String.valueOf(v)))
+                .append("</td></tr>\n"));
+        h.append("</table></div>\n<h2>PnL story</h2>\n<p>").append(esc(r.pnlStory().logLine())).append("</p>\n");
+        h.append("<h2>Definitions</h2>\n<table>\n");
+        for (SummaryRows.Row d : SummaryRows.definitions()) {
+            h.append("<tr><td>").append(esc(d.label())).append("</td><td>").append(esc(d.value()))
+                    .append("</td></tr>\n");
+        }
+        h.append("</table>\n");
         Series s = r.series().thinned(MAX_POINTS);
         if (s.size() >= 2) {
             charts(h, s, r.fills());

@@ -35,7 +35,22 @@ public final class JsonReport {
         root.put("stopReason", r.stopReason());
         ObjectNode settings = root.putObject("settings");
         r.settings().forEach(s -> settings.put(s.name(), s.value()));
+        root.set("strategyParams", JSON.valueToTree(r.strategyParams()));
+        root.set("data", JSON.valueToTree(r.data()));
         root.set("metrics", JSON.valueToTree(r.metrics()));
+        ((ObjectNode) root.get("metrics").get("split")).put("net", r.metrics().split().net());
+        PnlReconciliation story = r.pnlStory();
+        ObjectNode pnl = root.putObject("pnlStory");
+        pnl.put("fifoRealized", story.fifoRealized());
+        pnl.put("fees", story.fees());
+        pnl.put("fifoRealizedAfterFees", story.fifoRealizedAfterFees());
+        pnl.put("roundTripProfit", story.roundTripProfit());
+        pnl.put("roundTrips", story.roundTrips());
+        pnl.put("difference", story.difference());
+        pnl.put("storedRealized", story.storedRealized());
+        pnl.put("explanation", PnlReconciliation.EXPLANATION);
+        ObjectNode definitions = root.putObject("definitions");
+        SummaryRows.definitions().forEach(d -> definitions.put(d.label(), d.value()));
         ArrayNode fills = root.putArray("fills");
         for (Fill f : r.fills()) {
             ObjectNode o = fills.addObject();

@@ -1,6 +1,6 @@
 package io.mmkit.backtest.report;
 
-import io.mmkit.backtest.engine.ReplayObserver;
+import io.mmkit.sim.ReplayObserver;
 import io.mmkit.core.accounting.PositionLedger;
 import io.mmkit.core.model.Decimals;
 import io.mmkit.core.model.Fill;
@@ -35,6 +35,10 @@ public final class RunRecorder implements ReplayObserver {
     private BigDecimal quantitySent = BigDecimal.ZERO;
     private long ordersSent;
     private double lastMid = Double.NaN;
+    private double midBeforeEvent = Double.NaN;
+    private BigDecimal signedQuantity = BigDecimal.ZERO;
+    private BigDecimal signedAtMid = BigDecimal.ZERO;
+    private BigDecimal signedAtPrice = BigDecimal.ZERO;
 
     /** Where progress (0..1) comes from; the harness passes the exchange's. */
     @FunctionalInterface
@@ -54,10 +58,12 @@ public final class RunRecorder implements ReplayObserver {
 
     @Override
     public void onTime(long epochNanos, MarketView market) {
+        // The mid before the event that may fill us: the reference a fill's spread capture is measured from.
+        midBeforeEvent = market.mid();
         if (epochNanos < nextSample) {
             return;
         }
-        double mid = market.mid();
+        double mid = midBeforeEvent;
         if (!Double.isNaN(mid)) {
             lastMid = mid;
         }
@@ -76,6 +82,12 @@ public final class RunRecorder implements ReplayObserver {
 
     @Override
     public void onFill(Fill fill) {
+        BigDecimal signed = fill.signedQuantity();
+        // A fill on a one-sided book has no mid to measure from: all of it counts as inventory, none as spread.
+        BigDecimal mid = Double.isNaN(midBeforeEvent) ? fill.price() : BigDecimal.valueOf(midBeforeEvent);
+        signedQuantity = signedQuantity.add(signed);
+        signedAtMid = signedAtMid.add(signed.multiply(mid));
+        signedAtPrice = signedAtPrice.add(signed.multiply(fill.price()));
         ledger.apply(fill);
         BigDecimal fee = ledger.feeInQuote(fill);
         cash += -fill.signedQuantity().doubleValue() * fill.price().doubleValue() - fee.doubleValue();
@@ -93,6 +105,22 @@ public final class RunRecorder implements ReplayObserver {
     /** Takes a last sample at the end of the run. */
     public void finish(long epochNanos) {
         sample(epochNanos, lastMid);
+    }
+
+    /**
+     * Spread capture: each fill's distance from the mid just before it, times its quantity, in our favour
+     * (a buy below the mid or a sell above it earns). {@code sum(signed qty x (mid - price))}.
+     */
+    public BigDecimal spreadCapture() {
+        return Decimals.normalize(signedAtMid.subtract(signedAtPrice));
+    }
+
+    /**
+     * Inventory PnL: each fill's quantity marked from the mid at the fill to {@code mark}, i.e. what holding the
+     * position changes earned or lost as the market moved. {@code sum(signed qty x (mark - mid at fill))}.
+     */
+    public BigDecimal inventoryPnl(BigDecimal mark) {
+        return Decimals.normalize(signedQuantity.multiply(mark).subtract(signedAtMid));
     }
 
     public PositionLedger ledger() {

@@ -16,7 +16,7 @@ public final class SweepTable {
             return "(no runs)\n";
         }
         List<String> header = new ArrayList<>(rows.get(0).values().keySet());
-        header.addAll(List.of("fill model", "net PnL", "fees", "fills", "fill ratio", "max DD", "Sharpe", "inv max"));
+        header.addAll(List.of("fill model", "net PnL", "fees", "fills", "fill ratio", "max DD", "Sharpe/period", "inv max"));
         List<List<String>> cells = new ArrayList<>();
         cells.add(header);
         for (Sweep.Row row : rows) {
@@ -29,7 +29,8 @@ public final class SweepTable {
             line.add(Long.toString(m.fills()));
             line.add(m.fillRatio() == null ? "-" : String.format(Locale.ROOT, "%.1f%%", m.fillRatio() * 100));
             line.add(m.maxDrawdown().setScale(4, java.math.RoundingMode.HALF_EVEN).toPlainString());
-            line.add(m.sharpe() == null ? "-" : String.format(Locale.ROOT, "%.2f", m.sharpe()));
+            line.add(m.risk().sharpe() == null ? "-"
+                    : String.format(Locale.ROOT, "%.2f", m.risk().sharpe()) + " (" + m.risk().period() + ")");
             line.add(m.inventoryMax().toPlainString());
             cells.add(line);
         }
@@ -55,6 +56,8 @@ public final class SweepTable {
                 sb.append("-".repeat(total - 2)).append('\n');
             }
         }
+        sb.append("fill ratio = ").append(BacktestMetrics.FILL_RATIO_DEFINITION)
+                .append("; Sharpe/period = mean / sd of per-period returns on starting capital, not annualised\n");
         return sb.toString();
     }
 }

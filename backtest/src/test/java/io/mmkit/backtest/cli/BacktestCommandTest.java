@@ -67,7 +67,7 @@ class BacktestCommandTest {
 
         assertThat(status).as(stderr.toString(StandardCharsets.UTF_8)).isZero();
         String table = stdout.toString(StandardCharsets.UTF_8);
-        assertThat(table.lines()).hasSize(2 + 4);
+        assertThat(table.lines()).hasSize(2 + 4 + 1);
         assertThat(table).contains("strategy.order_quantity").contains("net PnL");
         assertThat(table.lines().skip(2)).extracting(l -> l.trim().split("\\s+")[1])
                 .containsExactly("touch", "queue", "touch", "queue");

@@ -2,16 +2,18 @@ package io.mmkit.backtest.data;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.mmkit.backtest.data.ReplayEvent.BookCleared;
-import io.mmkit.backtest.data.ReplayEvent.LevelChanged;
-import io.mmkit.backtest.data.ReplayEvent.TopChanged;
-import io.mmkit.backtest.data.ReplayEvent.TradePrinted;
-import io.mmkit.backtest.engine.BacktestExchange;
-import io.mmkit.backtest.engine.ExchangeSettings;
-import io.mmkit.backtest.engine.FillModelName;
+import io.mmkit.sim.feed.ReplayEvent.BookCleared;
+import io.mmkit.sim.feed.ReplayEvent.LevelChanged;
+import io.mmkit.sim.feed.ReplayEvent.TopChanged;
+import io.mmkit.sim.feed.ReplayEvent.TradePrinted;
+import io.mmkit.sim.BacktestExchange;
+import io.mmkit.sim.ExchangeSettings;
+import io.mmkit.sim.FillModelName;
 import io.mmkit.core.model.BookTop;
 import io.mmkit.core.model.Instrument;
 import io.mmkit.core.model.Side;
+import io.mmkit.sim.feed.ReplayEvent;
+import io.mmkit.sim.feed.ReplaySource;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;

@@ -1,10 +1,10 @@
 package io.mmkit.backtest.http;
 
-import io.mmkit.backtest.data.ListReplaySource;
-import io.mmkit.backtest.engine.BacktestExchange;
-import io.mmkit.backtest.engine.ExchangeSettings;
-import io.mmkit.backtest.engine.FillModelName;
-import io.mmkit.backtest.testing.Script;
+import io.mmkit.sim.feed.ListReplaySource;
+import io.mmkit.sim.BacktestExchange;
+import io.mmkit.sim.ExchangeSettings;
+import io.mmkit.sim.FillModelName;
+import io.mmkit.sim.testing.Script;
 import io.mmkit.core.model.Instrument;
 import java.math.BigDecimal;
 import java.util.Map;

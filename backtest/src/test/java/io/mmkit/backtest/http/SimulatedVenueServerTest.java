@@ -2,12 +2,12 @@ package io.mmkit.backtest.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.mmkit.backtest.data.ListReplaySource;
-import io.mmkit.backtest.engine.BacktestExchange;
-import io.mmkit.backtest.engine.ExchangeSettings;
-import io.mmkit.backtest.engine.FillModelName;
+import io.mmkit.sim.feed.ListReplaySource;
+import io.mmkit.sim.BacktestExchange;
+import io.mmkit.sim.ExchangeSettings;
+import io.mmkit.sim.FillModelName;
 import io.mmkit.backtest.report.FillLog;
-import io.mmkit.backtest.testing.Script;
+import io.mmkit.sim.testing.Script;
 import io.mmkit.core.model.Instrument;
 import io.mmkit.core.model.OrderRequest;
 import io.mmkit.core.model.Side;

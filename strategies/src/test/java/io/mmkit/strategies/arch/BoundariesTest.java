@@ -56,8 +56,9 @@ class BoundariesTest {
 
     private static final ArchRule strategiesSeeCoreOnly = noClasses().that().resideInAPackage("io.mmkit.strategies..")
             .should().dependOnClassesThat().resideInAnyPackage("java.sql..", "javax.sql..", "com.zaxxer..",
-                    "okhttp3..", "com.fasterxml.jackson.databind..", "io.mmkit.exchange..", "io.mmkit.run..")
-            .because("a strategy needs only core on its classpath (no JDBC, HTTP or JSON binding)");
+                    "okhttp3..", "com.fasterxml.jackson.databind..", "io.mmkit.exchange..", "io.mmkit.run..",
+                    "io.mmkit.sim..", "io.mmkit.backtest..")
+            .because("a strategy needs only core on its classpath (no JDBC, HTTP or JSON binding; the simulator is for tests)");
 
     private static final ArchRule noWallClockSleepOrUnseededRandomness = noClasses()
             .that().resideInAnyPackage("io.mmkit.core..", "io.mmkit.strategies..")

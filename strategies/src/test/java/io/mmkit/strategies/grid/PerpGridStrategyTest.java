@@ -6,9 +6,9 @@ import io.mmkit.core.config.StrategyParams;
 import io.mmkit.core.engine.RunResult;
 import io.mmkit.core.model.Position;
 import io.mmkit.core.risk.RiskLimits;
-import io.mmkit.core.sim.ScriptedFeed;
 import io.mmkit.core.testing.LogCapture;
 import io.mmkit.core.testing.SimFixtures;
+import io.mmkit.sim.feed.ScriptedFeed;
 import io.mmkit.strategies.support.SimRun;
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -62,8 +62,8 @@ class PerpGridStrategyTest {
                     .contains("emergency_close, closing position 0.3 at market"));
         }
 
-        assertThat(run.fills(PERP)).containsExactly("BUY 0.1 @ 99 MAKER", "BUY 0.1 @ 97 MAKER", "BUY 0.1 @ 98 MAKER",
-                "SELL 0.3 @ 93.5 TAKER"); // fills at one instant come in placement order, lowest level first
+        assertThat(run.fills(PERP)).containsExactly("BUY 0.1 @ 99 MAKER", "BUY 0.1 @ 98 MAKER", "BUY 0.1 @ 97 MAKER",
+                "SELL 0.3 @ 93.5 TAKER"); // fills at one instant come in price priority, best bid first
         assertThat(result.stopReason()).startsWith("boundary emergency_close");
         assertThat(result.clean()).isTrue();
         assertThat(position(run)).isEqualByComparingTo("0");
@@ -80,7 +80,7 @@ class PerpGridStrategyTest {
 
         RunResult result = grid.run();
 
-        assertThat(run.fills(PERP)).containsExactly("BUY 0.1 @ 99 MAKER", "BUY 0.1 @ 97 MAKER", "BUY 0.1 @ 98 MAKER");
+        assertThat(run.fills(PERP)).containsExactly("BUY 0.1 @ 99 MAKER", "BUY 0.1 @ 98 MAKER", "BUY 0.1 @ 97 MAKER");
         assertThat(result.stopReason()).startsWith("boundary stop_only");
         assertThat(result.clean()).isTrue();
         assertThat(position(run)).isEqualByComparingTo("0.3");
@@ -97,8 +97,8 @@ class PerpGridStrategyTest {
         RunResult result = grid.run();
 
         assertThat(result.stopReason()).isEqualTo("duration reached");
-        assertThat(run.fills(PERP)).containsExactly("BUY 0.1 @ 99 MAKER", "BUY 0.1 @ 95 MAKER", "BUY 0.1 @ 96 MAKER",
-                "BUY 0.1 @ 97 MAKER", "BUY 0.1 @ 98 MAKER");
+        assertThat(run.fills(PERP)).containsExactly("BUY 0.1 @ 99 MAKER", "BUY 0.1 @ 98 MAKER", "BUY 0.1 @ 97 MAKER",
+                "BUY 0.1 @ 96 MAKER", "BUY 0.1 @ 95 MAKER");
         assertThat(grid.book().ladder().lower()).isEqualByComparingTo("88.6");
         assertThat(grid.book().ladder().upper()).isEqualByComparingTo("98.6");
         assertThat(prices(snaps.get(2))).containsExactlyInAnyOrder(

@@ -6,9 +6,9 @@ import io.mmkit.core.config.StrategyParams;
 import io.mmkit.core.model.Fill;
 import io.mmkit.core.model.Side;
 import io.mmkit.core.risk.RiskLimits;
-import io.mmkit.core.sim.ScriptedFeed;
 import io.mmkit.core.testing.LogCapture;
 import io.mmkit.core.testing.SimFixtures;
+import io.mmkit.sim.feed.ScriptedFeed;
 import io.mmkit.strategies.support.SimRun;
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -116,13 +116,9 @@ class PerpetualMarketMakerTest {
         ScriptedFeed feed = ScriptedFeed.builder(PERP, SimFixtures.T0)
                 .at(s(0)).top("99.9", "100.1")
                 .at(s(1)).trade("99.9", "0.1", Side.SELL)
+                .at(s(2)).funding("0.007") // long 0.1 x mid 100 x 0.007 = 0.07 paid
                 .build();
         SimRun run = new SimRun(feed, s(1), s(3));
-        run.time.addListener(now -> {
-            if (now.equals(SimFixtures.T0.plusSeconds(2))) {
-                run.sim.chargeFunding(PERP, new BigDecimal("0.07"));
-            }
-        });
         PerpetualMarketMaker maker = new PerpetualMarketMaker(run.context(PERP), params(Map.of()), RiskLimits.NONE);
 
         maker.run();
