@@ -39,7 +39,8 @@ public final class BackpackAdapters {
         MarketType type = "SPOT".equalsIgnoreCase(m.marketType()) ? MarketType.SPOT : MarketType.PERPETUAL;
         BigDecimal minQty = m.filters().quantity().minQuantity();
         return new Instrument(m.symbol(), m.baseSymbol(), m.quoteSymbol(), type, m.filters().price().tickSize(),
-                m.filters().quantity().stepSize(), minQty == null ? BigDecimal.ZERO : minQty, BigDecimal.ZERO);
+                m.filters().quantity().stepSize(), minQty == null ? BigDecimal.ZERO : minQty, BigDecimal.ZERO,
+                m.filters().quantity().maxQuantity());
     }
 
     /** A depth snapshot, best first on both sides whatever order the venue listed them in. */

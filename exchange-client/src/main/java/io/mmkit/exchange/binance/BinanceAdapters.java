@@ -38,12 +38,14 @@ public final class BinanceAdapters {
         BigDecimal step = null;
         BigDecimal minQty = BigDecimal.ZERO;
         BigDecimal minNotional = BigDecimal.ZERO;
+        BigDecimal maxQty = null;
         for (JsonNode f : s.filters()) {
             switch (f.path("filterType").asText()) {
                 case "PRICE_FILTER" -> tick = Json.decimal(f, "tickSize");
                 case "LOT_SIZE" -> {
                     step = Json.decimal(f, "stepSize");
                     minQty = Json.decimal(f, "minQty");
+                    maxQty = Json.decimal(f, "maxQty");
                 }
                 case "NOTIONAL", "MIN_NOTIONAL" -> {
                     BigDecimal n = f.has("minNotional") ? Json.decimal(f, "minNotional") : Json.decimal(f, "notional");
@@ -58,7 +60,8 @@ public final class BinanceAdapters {
             throw new IllegalArgumentException(s.symbol() + " has no PRICE_FILTER or LOT_SIZE filter");
         }
         MarketType type = market.isFutures() ? MarketType.PERPETUAL : MarketType.SPOT;
-        return new Instrument(s.symbol(), s.baseAsset(), s.quoteAsset(), type, tick, step, minQty, minNotional);
+        return new Instrument(s.symbol(), s.baseAsset(), s.quoteAsset(), type, tick, step, minQty, minNotional,
+                maxQty == null || maxQty.signum() <= 0 ? null : maxQty);
     }
 
     public static OrderBook orderBook(String symbol, BinanceDtos.Depth d, int maxLevels, Instant receivedAt) {
