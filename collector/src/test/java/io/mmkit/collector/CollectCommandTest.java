@@ -87,15 +87,35 @@ class CollectCommandTest {
 
     @Test
     void shouldRefuseAnotherVenueAndAMisspeltCollectorKey() throws Exception {
-        Path backpack = dir.resolve("bp.json");
-        Files.writeString(backpack, "{\"symbol\": \"SOL_USDC\", \"exchange\": {\"name\": \"backpack\"}}");
+        Path kraken = dir.resolve("kraken.json");
+        Files.writeString(kraken, "{\"symbol\": \"XBTUSD\", \"exchange\": {\"name\": \"kraken\"}}");
         Path typo = dir.resolve("typo.json");
         Files.writeString(typo, "{\"symbol\": \"BTCUSDT\", \"collector\": {\"snapshot_intervall\": \"5s\"}}");
 
-        assertThatThrownBy(() -> parse("--config", backpack.toString())).isInstanceOf(ConfigException.class)
-                .hasMessageContaining("exchange.name").hasMessageContaining("Binance only");
+        assertThatThrownBy(() -> parse("--config", kraken.toString())).isInstanceOf(ConfigException.class)
+                .hasMessageContaining("exchange.name").hasMessageContaining("binance or backpack, was \"kraken\"");
         assertThatThrownBy(() -> parse("--config", typo.toString())).isInstanceOf(ConfigException.class)
                 .hasMessageContaining("collector.snapshot_intervall");
+    }
+
+    @Test
+    void shouldCollectBackpackFromABotConfigOrTheCommandLine() throws Exception {
+        Path backpack = dir.resolve("bp.json");
+        Files.writeString(backpack, "{\"symbol\": \"SOL_USDC_PERP\", \"exchange\": {\"name\": \"backpack\","
+                + " \"market\": \"perpetual\", \"api_key\": \"k\"}, \"collector\": {\"max_failed_connects\": 4}}");
+
+        CollectorSettings fromConfig = parse("--config", backpack.toString());
+        CollectorSettings fromFlags = parse("--venue", "backpack", "--symbol", "sol_usdc");
+
+        assertThat(fromConfig.venue()).isEqualTo(CollectorSettings.Venue.BACKPACK);
+        assertThat(fromConfig.marketLabel()).isEqualTo("perpetual");
+        assertThat(fromConfig.failedConnectLimit()).isEqualTo(4);
+        assertThat(fromConfig.baseUrl()).isEqualTo("https://api.backpack.exchange");
+        assertThat(fromFlags.symbol()).isEqualTo("SOL_USDC");
+        assertThat(fromFlags.wsUrl()).isEqualTo("wss://ws.backpack.exchange");
+        assertThat(fromFlags.failedConnectLimit()).isEqualTo(CollectorSettings.DEFAULT_FAILED_CONNECT_LIMIT);
+        assertThatThrownBy(() -> parse("--venue", "backpack", "--symbol", "SOL_USDC", "--market", "spot"))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("Backpack's symbol says the market");
     }
 
     @Test
