@@ -91,7 +91,7 @@ final class FakeBackpackVenue extends Dispatcher implements AutoCloseable {
     }
 
     void awaitSubscribed() throws InterruptedException {
-        if (!subscribed.await(10, TimeUnit.SECONDS)) {
+        if (!subscribed.await(60, TimeUnit.SECONDS)) {
             throw new AssertionError("the collector never subscribed");
         }
     }

@@ -77,9 +77,9 @@ public final class FakeBinanceVenue extends Dispatcher implements AutoCloseable 
         return new MockResponse.Builder().code(404).body("{\"code\":-1,\"msg\":\"not here\"}").build();
     }
 
-    /** Waits for the client's SUBSCRIBE frame; fails the test after 10 s. */
+    /** Waits for the client's SUBSCRIBE frame; fails the test after 60 s (a JVM start on a loaded box is slow). */
     public void awaitSubscribed() throws InterruptedException {
-        if (!subscribed.await(10, TimeUnit.SECONDS)) {
+        if (!subscribed.await(60, TimeUnit.SECONDS)) {
             throw new AssertionError("the collector never subscribed");
         }
     }
