@@ -1,6 +1,5 @@
 package io.mmkit.backtest;
 
-import io.mmkit.sim.feed.ReplaySource;
 import io.mmkit.sim.BacktestExchange;
 import io.mmkit.sim.ExchangeSettings;
 import io.mmkit.backtest.data.GuardedSource;
@@ -66,7 +65,6 @@ public final class Backtests {
                 throw new IllegalStateException("the data never shows a two-sided book: nothing to trade against");
             }
             Instant start = exchange.time().now();
-            BigDecimal capital = startingCapital(settings.deposits(), settings.instrument(), lastMid(exchange));
             InMemoryTradeStore store = new InMemoryTradeStore();
             try (VenueConnection venue = VenueConnection.open(request.path(), request.fillDelivery(), exchange)) {
                 EngineSettings engine = EngineSettings.of(config.instanceId(), config.interval())
@@ -76,6 +74,8 @@ public final class Backtests {
                         settings.instrument().symbol());
                 MarketMaker strategy = request.strategy().create(context);
                 exchange.onDataEnd(strategy::stop);
+                // Read only once the end of data can stop the strategy: reading the book replays up to now.
+                BigDecimal capital = startingCapital(settings.deposits(), settings.instrument(), lastMid(exchange));
                 RunResult run = strategy.run();
                 source.failure().ifPresent(e -> {
                     throw e;

@@ -143,19 +143,23 @@ public final class BacktestCommand implements Callable<Integer> {
             writeReports(result);
             return 0;
         } catch (DataFormatException e) {
-            err.println("backtest: bad data: " + e.getMessage() + " (no report written)");
-            return 2;
+            return badData(e);
         } catch (ConfigException | IllegalArgumentException e) {
             err.println("backtest: " + e.getMessage());
             return 2;
         } catch (RuntimeException e) {
             if (e.getCause() instanceof DataFormatException bad) {
-                err.println("backtest: bad data: " + bad.getMessage() + " (no report written)");
-                return 2;
+                return badData(bad);
             }
             err.println("backtest failed: " + e.getMessage());
             return 2;
         }
+    }
+
+    /** One line naming file:line; a run that got this far wrote no report (and removed any earlier one). */
+    private int badData(DataFormatException e) {
+        err.println("backtest: bad data: " + e.getMessage() + (checkOnly ? "" : " (no report written)"));
+        return 2;
     }
 
     private BacktestRequest delivery(BacktestRequest request) {

@@ -1,7 +1,9 @@
 package io.mmkit.backtest.report;
 
+import com.fasterxml.jackson.core.StreamWriteFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.mmkit.core.model.Fill;
@@ -15,7 +17,9 @@ import java.nio.file.Path;
  * series thinned to at most 2 000 points. Field order is fixed, so equal results give equal bytes.
  */
 public final class JsonReport {
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    // Plain decimals: a tree normalises 2000 to 2E+3, which is exact but not what a reader expects to see.
+    private static final ObjectMapper JSON = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT)
+            .enable(StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN).build();
 
     private JsonReport() {
     }
