@@ -61,7 +61,8 @@ public final class SweepPage {
         h.append("</tr></thead><tbody>\n");
         for (Sweep.Row r : rows) {
             h.append("<tr class=\"").append(r.failed() ? "failed" : r.index() == best ? "best" : "")
-                    .append("\"><td data-v=\"").append(r.index()).append("\">").append(esc(r.name()))
+                    .append("\"><td data-v=\"").append(r.index()).append("\" title=\"").append(esc(r.name()))
+                    .append("\" class=\"run\">").append(esc(String.format("run-%03d", r.index() + 1)))
                     .append(r.index() == best ? " ★ best" : "").append("</td>");
             for (Object v : r.values().values()) {
                 String t = SweepFiles.text(v);

@@ -10,8 +10,9 @@
       var rows = Array.prototype.slice.call(body.rows);
       rows.sort(function (a, b) {
         var x = cell(a, col), y = cell(b, col);
+        if (x === "" || y === "") return (x === "") - (y === ""); // no figure (a failed run): last either way
         var nx = parseFloat(x), ny = parseFloat(y);
-        var c = (!isNaN(nx) && !isNaN(ny)) ? nx - ny : (x === "" ? 1 : y === "" ? -1 : x.localeCompare(y));
+        var c = (!isNaN(nx) && !isNaN(ny)) ? nx - ny : x.localeCompare(y);
         return c * dir[col];
       });
       rows.forEach(function (r) { body.appendChild(r); });

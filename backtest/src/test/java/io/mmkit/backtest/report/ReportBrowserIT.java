@@ -32,7 +32,7 @@ import picocli.CommandLine;
 /**
  * Opens a sweep's pages in headless Chromium (Debian's chromium + chromium-driver, no download): the run report's
  * four charts draw, zooming one moves them all, hovering a fill shows its time, side, price, quantity and fee,
- * and the sweep table marks the best run and sorts. With {@code -Dmmkit.screenshots=DIR} it also saves
+ * and the sweep table marks the best run, shows the bad combinations (grid_num=1) as failed, and sorts. With {@code -Dmmkit.screenshots=DIR} it also saves
  * {@code run-report.png} and {@code sweep-page.png} there (how docs/images was made).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -58,7 +58,7 @@ class ReportBrowserIT {
         int status = new CommandLine(new BacktestCommand(new PrintStream(new ByteArrayOutputStream(), true,
                 StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8))).execute(
                 "--strategy", "grid", "--config", config, "--no-progress", "--threads", "2",
-                "--sweep", "order_quantity=20,50", "--sweep", "grid_num=8,16,24", "--out", out.toString());
+                "--sweep", "order_quantity=20,50", "--sweep", "grid_num=1,8,16", "--out", out.toString());
         assertThat(status).as(err.toString(StandardCharsets.UTF_8)).isZero();
 
         ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM.toFile());
@@ -115,8 +115,8 @@ class ReportBrowserIT {
         @SuppressWarnings("unchecked")
         List<Map<String, Object>> scales = (List<Map<String, Object>>) js("return mmkitReport.charts.map("
                 + "function (u) { return {min: u.scales.x.min, max: u.scales.x.max}; })");
-        double full = (Double) js("var t = JSON.parse(document.getElementById('run-data').textContent).t;"
-                + " return t[t.length - 1] - t[0];");
+        double full = ((Number) js("var t = JSON.parse(document.getElementById('run-data').textContent).t;"
+                + " return t[t.length - 1] - t[0];")).doubleValue();
         double zoomed = ((Number) scales.get(0).get("max")).doubleValue() - ((Number) scales.get(0).get("min")).doubleValue();
         assertThat(zoomed).isLessThan(full * 0.9);
         assertThat(scales).allSatisfy(s -> assertThat(s).isEqualTo(scales.get(0)));
@@ -149,7 +149,9 @@ class ReportBrowserIT {
         assertThat(rows).hasSize(6);
         assertThat(browser.findElements(By.cssSelector("#sweep-table tr.best"))).hasSize(1);
         assertThat(browser.findElement(By.cssSelector("#sweep-table tr.best")).getText()).contains("★ best");
-        assertThat(browser.findElements(By.cssSelector("#heat-map td a"))).hasSize(6);
+        assertThat(browser.findElements(By.cssSelector("#heat-map td a"))).hasSize(4);
+        assertThat(browser.findElements(By.cssSelector("#sweep-table tr.failed"))).hasSize(2)
+                .allSatisfy(r -> assertThat(r.getText()).contains("grid_num: must be at least 2, was 1"));
 
         WebElement netPnl = browser.findElements(By.cssSelector("#sweep-table th")).stream()
                 .filter(th -> th.getText().startsWith("net PnL")).findFirst().orElseThrow();
@@ -166,7 +168,7 @@ class ReportBrowserIT {
     }
 
     private List<Double> values(int column) {
-        return browser.findElements(By.cssSelector("#sweep-table tbody tr")).stream()
+        return browser.findElements(By.cssSelector("#sweep-table tbody tr:not(.failed)")).stream()
                 .map(r -> Double.parseDouble(r.findElements(By.tagName("td")).get(column).getAttribute("data-v")))
                 .toList();
     }
