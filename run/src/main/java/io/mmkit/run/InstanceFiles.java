@@ -1,86 +1,121 @@
 package io.mmkit.run;
 
+import io.mmkit.core.config.ConfigException;
+import io.mmkit.exchange.config.ConfigFile;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
- * The pid file and log file of one background instance. The pid file holds the pid and the process start
- * time, so a recycled pid is never mistaken for our bot.
+ * Where one background instance keeps its files: {@code <home>/<instance_id>/} holds the supervisor's state
+ * file, its own log, a stop request and one log per bot run ({@code run-0001.log}, ...), so an exit line is
+ * always the current run's. The home is {@code --home}, else {@code $MMKIT_HOME}, else {@code daemon/} inside
+ * the config's store directory — a relative store directory counting from the config file's directory, the
+ * directory the supervisor runs the bot in. Never the current directory of whoever asks.
  */
-record InstanceFiles(Path runDir, Path logDir, String instanceId) {
+record InstanceFiles(Path dir, String instanceId) {
+    static final String HOME_ENV = "MMKIT_HOME";
+    private static final Pattern RUN_LOG = Pattern.compile("run-(\\d{4,})\\.log");
 
-    Path pidFile() {
-        return runDir.resolve(instanceId + ".pid");
+    InstanceFiles {
+        dir = dir.toAbsolutePath().normalize();
     }
 
-    Path logFile() {
-        return logDir.resolve(instanceId + ".log");
+    static InstanceFiles in(Path home, String instanceId) {
+        return new InstanceFiles(home.resolve(instanceId), instanceId);
     }
 
-    void writePid(ProcessHandle process) throws IOException {
-        Files.createDirectories(runDir);
-        String started = process.info().startInstant().map(Instant::toString).orElse("");
-        Files.writeString(pidFile(), process.pid() + " " + started + "\n", StandardCharsets.UTF_8);
+    Path stateFile() {
+        return dir.resolve("state.properties");
     }
 
-    /** The live process this pid file names, if it is still the same process. */
-    Optional<ProcessHandle> runningProcess() throws IOException {
-        if (!Files.exists(pidFile())) {
-            return Optional.empty();
-        }
-        String[] parts = Files.readString(pidFile(), StandardCharsets.UTF_8).trim().split("\\s+");
-        long pid;
-        try {
-            pid = Long.parseLong(parts[0]);
-        } catch (NumberFormatException e) {
-            return Optional.empty();
-        }
-        Optional<ProcessHandle> handle = ProcessHandle.of(pid).filter(ProcessHandle::isAlive);
-        if (handle.isPresent() && parts.length > 1 && !parts[1].isEmpty()) {
-            String started = handle.get().info().startInstant().map(Instant::toString).orElse(parts[1]);
-            if (!started.equals(parts[1])) {
-                return Optional.empty(); // the pid was recycled by another process
+    Path stopRequestFile() {
+        return dir.resolve("stop-request");
+    }
+
+    Path supervisorLog() {
+        return dir.resolve("supervisor.log");
+    }
+
+    Path runLog(int run) {
+        return dir.resolve(String.format("run-%04d.log", run));
+    }
+
+    /** The number after the highest run log present: run numbers keep counting across starts. */
+    int nextRun() throws IOException {
+        int highest = 0;
+        if (Files.isDirectory(dir)) {
+            try (DirectoryStream<Path> logs = Files.newDirectoryStream(dir, "run-*.log")) {
+                for (Path p : logs) {
+                    Matcher m = RUN_LOG.matcher(p.getFileName().toString());
+                    if (m.matches()) {
+                        highest = Math.max(highest, Integer.parseInt(m.group(1)));
+                    }
+                }
             }
         }
-        return handle;
+        return highest + 1;
     }
 
-    void deletePid() throws IOException {
-        Files.deleteIfExists(pidFile());
-    }
-
-    Optional<String> lastLogLineContaining(String fragment) throws IOException {
-        if (!Files.exists(logFile())) {
-            return Optional.empty();
-        }
-        List<String> lines = Files.readAllLines(logFile(), StandardCharsets.UTF_8);
-        for (int i = lines.size() - 1; i >= 0; i--) {
-            if (lines.get(i).contains(fragment)) {
-                return Optional.of(lines.get(i));
-            }
-        }
-        return Optional.empty();
-    }
-
-    static List<String> knownInstances(Path runDir) throws IOException {
+    /** Instance ids with a state file under {@code home}, sorted. */
+    static List<String> knownInstances(Path home) throws IOException {
         List<String> ids = new ArrayList<>();
-        if (!Files.isDirectory(runDir)) {
+        if (!Files.isDirectory(home)) {
             return ids;
         }
-        try (DirectoryStream<Path> pids = Files.newDirectoryStream(runDir, "*.pid")) {
-            for (Path p : pids) {
-                String name = p.getFileName().toString();
-                ids.add(name.substring(0, name.length() - ".pid".length()));
+        try (DirectoryStream<Path> dirs = Files.newDirectoryStream(home, Files::isDirectory)) {
+            for (Path d : dirs) {
+                if (Files.exists(d.resolve("state.properties"))) {
+                    ids.add(d.getFileName().toString());
+                }
             }
         }
         ids.sort(String::compareTo);
         return ids;
+    }
+
+    /** The home given explicitly: {@code --home}, else {@code $MMKIT_HOME}; null when neither is set. */
+    static Path explicitHome(Path option, Map<String, String> env) {
+        if (option != null) {
+            return option.toAbsolutePath().normalize();
+        }
+        String fromEnv = env.get(HOME_ENV);
+        return fromEnv == null || fromEnv.isBlank() ? null : Path.of(fromEnv).toAbsolutePath().normalize();
+    }
+
+    /**
+     * The files of the instance a config names. Reads only {@code instance_id} and {@code store.directory}, so
+     * stop and status work without the venue keys the bot itself needs.
+     */
+    static InstanceFiles forConfig(Path config, Path homeOption, Map<String, String> env) {
+        Map<String, Object> root = ConfigFile.toPlainMap(ConfigFile.load(config, env));
+        if (!(root.get("instance_id") instanceof String id)) {
+            throw new ConfigException("instance_id", "required key is missing");
+        }
+        Path home = explicitHome(homeOption, env);
+        if (home == null) {
+            home = storeDirectory(config, root).resolve("daemon");
+        }
+        return in(home, id);
+    }
+
+    /** The directory the bot runs in: its config's, so relative paths in the config mean the same every time. */
+    static Path botWorkingDirectory(Path config) {
+        Path parent = config.toAbsolutePath().normalize().getParent();
+        return parent == null ? Path.of("/") : parent;
+    }
+
+    private static Path storeDirectory(Path config, Map<String, Object> root) {
+        String dir = "data";
+        if (root.get("store") instanceof Map<?, ?> store && store.get("directory") instanceof String s) {
+            dir = s;
+        }
+        return botWorkingDirectory(config).resolve(dir).normalize();
     }
 }

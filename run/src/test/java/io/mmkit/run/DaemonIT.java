@@ -1,74 +1,80 @@
 package io.mmkit.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
-import io.mmkit.run.testing.CliProcess;
-import java.io.IOException;
+import io.mmkit.run.testing.DaemonCli;
+import io.mmkit.run.testing.DaemonCli.Result;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.concurrent.TimeUnit;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The daemon manager starts a bot in the background and stops it through SIGTERM, cleanly and quickly. */
+/**
+ * The daemon manager starts a supervised bot in the background, says so only once the bot reports running,
+ * and stops it through SIGTERM, cleanly and quickly — with its files beside the store, wherever it is run from.
+ */
 class DaemonIT {
-    private static final Path JAR = CliProcess.JAR;
-    private static final Path ROOT = CliProcess.ROOT;
-
     @TempDir
     Path dir;
+    private Path config;
+    private DaemonCli cli;
+
+    @BeforeEach
+    void setUp() throws Exception {
+        config = DaemonCli.demoGridConfig(Files.createDirectories(dir.resolve("cfg")).resolve("demo.json"),
+                dir.resolve("data"));
+        cli = new DaemonCli(Files.createDirectories(dir.resolve("elsewhere")), Map.of());
+    }
 
     @AfterEach
     void stopAnything() throws Exception {
-        daemon("stop", "--instance", "demo-grid", "--timeout", "5s");
+        cli.daemon("stop", "--config", config.toString(), "--timeout", "5s");
     }
 
     @Test
     void shouldStartInTheBackgroundAndStopCleanlyOnCommand() throws Exception {
-        Path config = Files.writeString(dir.resolve("demo.json"),
-                Files.readString(ROOT.resolve("config/demo-grid.json"))
-                        .replace("\"directory\": \"data\"", "\"directory\": \"" + dir.resolve("data") + "\""));
+        Result start = cli.daemon("start", "--strategy", "grid", "--config", config.toString(),
+                "--sweep-main", "io.mmkit.run.testing.NothingToCancelSweep");
 
-        Result start = daemon("start", "--strategy", "grid", "--config", config.toString());
         assertThat(start.status()).as(start.output()).isZero();
-        assertThat(start.output()).contains("started demo-grid");
-        Path log = dir.resolve("logs/demo-grid.log");
-        await("bot quoting").atMost(Duration.ofSeconds(60)).until(() -> Files.exists(log)
-                && Files.readString(log, StandardCharsets.UTF_8).contains("| resting "));
-        assertThat(daemon("status").output()).contains("demo-grid").contains("running");
-        assertThat(daemon("start", "--strategy", "grid", "--config", config.toString()).output())
-                .contains("already running");
+        assertThat(start.output()).contains("started demo-grid: running (bot pid");
+        Path files = dir.resolve("data/daemon/demo-grid");
+        Path log = files.resolve("run-0001.log");
+        assertThat(Files.readString(log, StandardCharsets.UTF_8)).as("running means quoting").contains("| resting ");
+        assertThat(dir.resolve("elsewhere/data")).as("nothing in the current directory").doesNotExist();
+        Result status = cli.daemon("status", "--config", config.toString());
+        assertThat(status.status()).as(status.output()).isZero();
+        assertThat(status.output()).contains("demo-grid").contains("running: bot pid").contains("up ");
+        assertThat(cli.daemon("status", "--home", dir.resolve("data/daemon").toString()).output())
+                .as("listing the home").contains("demo-grid").contains("running");
+        Result again = cli.daemon("start", "--strategy", "grid", "--config", config.toString());
+        assertThat(again.status()).isEqualTo(1);
+        assertThat(again.output()).contains("already running");
 
-        Result stop = daemon("stop", "--config", config.toString());
+        Result stop = cli.daemon("stop", "--config", config.toString());
 
         assertThat(stop.status()).as(stop.output()).isZero();
         assertThat(stop.output()).contains("stopped demo-grid in").contains("exit status 0");
         long millis = Long.parseLong(stop.output().replaceAll("(?s).*stopped demo-grid in (\\d+) ms.*", "$1"));
         assertThat(millis).isLessThan(5_000);
         assertThat(Files.readString(log, StandardCharsets.UTF_8)).contains("no orders remain");
-        assertThat(dir.resolve("run/demo-grid.pid")).doesNotExist();
-        assertThat(daemon("status").output()).doesNotContain("running");
+        Result after = cli.daemon("status", "--config", config.toString());
+        assertThat(after.status()).as("not running: non-zero").isEqualTo(3);
+        assertThat(after.output()).contains("stopped clean").contains("exit status 0").doesNotContain("running");
+        assertThat(files.resolve("run-0001.sweep.log")).as("a clean stop needs no sweep").doesNotExist();
     }
 
-    private record Result(int status, String output) {
-    }
+    @Test
+    void shouldRejectABadRestartFlagBeforeStartingAnything() throws Exception {
+        Result start = cli.daemon("start", "--strategy", "grid", "--config", config.toString(),
+                "--restart", "always");
 
-    private Result daemon(String... args) throws IOException, InterruptedException {
-        var command = new java.util.ArrayList<>(java.util.List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", JAR.toString(), "daemon"));
-        command.add(args[0]);
-        for (int i = 1; i < args.length; i++) {
-            command.add(args[i]);
-        }
-        command.addAll(java.util.List.of("--run-dir", dir.resolve("run").toString(),
-                "--log-dir", dir.resolve("logs").toString()));
-        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        return new Result(p.exitValue(), out);
+        assertThat(start.status()).isEqualTo(2);
+        assertThat(start.output().strip()).isEqualTo("mmkit: config error: --restart: use no or on-failure, was \"always\"");
+        assertThat(dir.resolve("data/daemon/demo-grid/state.properties")).doesNotExist();
     }
 }
