@@ -133,6 +133,38 @@ final class MatchingEngine implements ReplayObserver.MarketView {
     }
 
     @Override
+    public double bestBid() {
+        return book.depth(Side.BUY) > 0 ? book.bestBid() / Math.pow(10, px.scale()) : Double.NaN;
+    }
+
+    @Override
+    public double bestAsk() {
+        return book.depth(Side.SELL) > 0 ? book.bestAsk() / Math.pow(10, px.scale()) : Double.NaN;
+    }
+
+    @Override
+    public double ourBid() {
+        long best = Long.MIN_VALUE;
+        for (SimulatedOrder o : live) {
+            if (o.active && !o.cancelRequested && o.isBuy && o.price > best) {
+                best = o.price;
+            }
+        }
+        return best == Long.MIN_VALUE ? Double.NaN : best / Math.pow(10, px.scale());
+    }
+
+    @Override
+    public double ourAsk() {
+        long best = Long.MAX_VALUE;
+        for (SimulatedOrder o : live) {
+            if (o.active && !o.cancelRequested && !o.isBuy && o.price < best) {
+                best = o.price;
+            }
+        }
+        return best == Long.MAX_VALUE ? Double.NaN : best / Math.pow(10, px.scale());
+    }
+
+    @Override
     public int restingOrders() {
         int n = 0;
         for (SimulatedOrder o : live) {

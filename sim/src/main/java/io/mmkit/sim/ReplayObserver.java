@@ -34,5 +34,25 @@ public interface ReplayObserver {
 
         /** How many of our orders are resting (active and not cancelled). */
         int restingOrders();
+
+        /** Best bid of the replayed book, or NaN when that side is empty. For charts only. */
+        default double bestBid() {
+            return Double.NaN;
+        }
+
+        /** Best ask of the replayed book, or NaN when that side is empty. For charts only. */
+        default double bestAsk() {
+            return Double.NaN;
+        }
+
+        /** Our highest resting buy price (our inner bid quote), or NaN when we have none. For charts only. */
+        default double ourBid() {
+            return Double.NaN;
+        }
+
+        /** Our lowest resting sell price (our inner ask quote), or NaN when we have none. For charts only. */
+        default double ourAsk() {
+            return Double.NaN;
+        }
     }
 }

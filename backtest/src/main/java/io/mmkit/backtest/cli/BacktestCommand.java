@@ -18,6 +18,9 @@ import io.mmkit.backtest.report.HtmlReport;
 import io.mmkit.backtest.report.JsonReport;
 import io.mmkit.backtest.sweep.Sweep;
 import io.mmkit.backtest.sweep.SweepAxis;
+import io.mmkit.backtest.sweep.SweepFiles;
+import io.mmkit.backtest.sweep.SweepMetric;
+import io.mmkit.backtest.sweep.SweepPage;
 import io.mmkit.backtest.sweep.SweepTable;
 import io.mmkit.core.config.ConfigException;
 import io.mmkit.core.spi.ConfiguredStrategy;
@@ -36,7 +39,8 @@ import picocli.CommandLine.Option;
 /**
  * {@code run backtest}: replays recorded market data through the unchanged strategy against the simulated
  * venue, prints a summary and writes {@code report.json}, {@code report.html} and {@code fills.csv}; with
- * {@code --sweep}, runs every combination of the swept values in parallel and prints a table. Register it as a
+ * {@code --sweep}, runs every combination of the swept values in parallel, prints a table and writes
+ * {@code sweep.html}, {@code sweep.csv}, {@code sweep.json} and each run's reports under {@code runs/}. Register it as a
  * subcommand of the {@code run} command. Exit status 0 on success, 2 on a config or data error.
  */
 @Command(name = "backtest", mixinStandardHelpOptions = true,
@@ -72,6 +76,11 @@ public final class BacktestCommand implements Callable<Integer> {
 
     @Option(names = "--sweep", description = "key=from:to:step or key=a,b,c; repeat for a grid of runs.")
     List<String> sweep = new ArrayList<>();
+
+    @Option(names = "--sweep-metric", defaultValue = "net_pnl", description = "What ranks a sweep's runs:"
+            + " net_pnl (default), return_on_capital, sharpe, sortino, return_over_drawdown, max_drawdown, fees,"
+            + " fills, fill_ratio or turnover.")
+    String sweepMetric;
 
     @Option(names = "--threads", description = "Parallel sweep runs (default: available cores).")
     int threads = Runtime.getRuntime().availableProcessors();
@@ -125,10 +134,15 @@ public final class BacktestCommand implements Callable<Integer> {
             // A report left by an earlier run must not pass for this one's if this one fails.
             removeReports();
             BacktestRequest request = delivery(BacktestRequest.of(cfg, strategy, configured).withPath(venuePath));
-            if (!noProgress) {
-                request = request.withProgress(new ProgressBar(err, "replaying"));
+            BacktestResult result;
+            if (noProgress) {
+                result = Backtests.run(request);
+            } else {
+                try (ProgressDisplay bar = ProgressDisplay.open(err, ProgressDisplay.isTerminal(err), "replaying",
+                        100, "%")) {
+                    result = Backtests.run(request.withProgress(bar));
+                }
             }
-            BacktestResult result = Backtests.run(request);
             ConsoleSummary.print(result, out);
             writeReports(result);
             return 0;
@@ -183,21 +197,64 @@ public final class BacktestCommand implements Callable<Integer> {
     }
 
     private int runSweep(Map<String, Object> tree, Path baseDir, StrategyCatalog catalog, VenuePath venuePath) {
+        SweepMetric metric = SweepMetric.named(sweepMetric);
         List<SweepAxis> axes = sweep.stream().map(SweepAxis::parse).toList();
         int runs = axes.stream().mapToInt(a -> a.values().size()).reduce(1, (a, b) -> a * b);
-        ProgressBar bar = noProgress ? null : new ProgressBar(err, runs + " runs on " + threads + " threads");
-        List<Sweep.Row> rows = Sweep.run(tree, baseDir, axes, threads,
-                cfg -> delivery(BacktestRequest.of(cfg, strategy,
-                        catalog.configure(strategy, cfg.strategyParams())).withPath(venuePath)),
-                n -> {
-                    if (bar != null) {
-                        bar.accept((double) n / runs);
-                    }
-                });
-        String table = SweepTable.format(rows);
+        for (String name : List.of("sweep.txt", "sweep.csv", "sweep.json", "sweep.html")) {
+            removeIfThere(outDir.resolve(name));
+        }
+        ProgressDisplay bar = noProgress ? null : ProgressDisplay.open(err, ProgressDisplay.isTerminal(err),
+                runs + " runs on " + threads + " threads", runs, "runs");
+        List<Sweep.Row> rows;
+        try {
+            rows = Sweep.run(tree, baseDir, axes, threads,
+                    cfg -> delivery(BacktestRequest.of(cfg, strategy,
+                            catalog.configure(strategy, cfg.strategyParams())).withPath(venuePath)),
+                    this::writeRunReports,
+                    n -> {
+                        if (bar != null) {
+                            bar.stepTo(n);
+                        }
+                    });
+        } finally {
+            if (bar != null) {
+                bar.close();
+            }
+        }
+        String table = SweepTable.format(rows, metric);
         out.print(table);
         write(outDir.resolve("sweep.txt"), table);
+        write(outDir.resolve("sweep.csv"), SweepFiles.csv(rows, metric));
+        write(outDir.resolve("sweep.json"), SweepFiles.json(rows, metric));
+        write(outDir.resolve("sweep.html"), SweepPage.format(rows, metric, strategy + " on " + config.getFileName()
+                + " (" + String.join(", ", axes.stream().map(SweepAxis::key).toList()) + ")"));
+        long failed = rows.stream().filter(Sweep.Row::failed).count();
+        out.println("sweep: " + outDir.resolve("sweep.html") + ", sweep.csv, sweep.json; each run's reports under "
+                + outDir.resolve("runs") + (failed == 0 ? "" : "; " + failed + " of " + rows.size() + " runs FAILED"));
         return 0;
+    }
+
+    /** One combination's own report folder, written as soon as it finishes (a later failure keeps it). */
+    private void writeRunReports(Sweep.Row row) {
+        Path dir = outDir.resolve("runs").resolve(row.name());
+        for (String name : List.of("report.json", "report.html", "fills.csv", "error.txt")) {
+            removeIfThere(dir.resolve(name));
+        }
+        if (row.failed()) {
+            write(dir.resolve("error.txt"), row.error() + "\n");
+            return;
+        }
+        write(dir.resolve("report.json"), JsonReport.format(row.result()));
+        write(dir.resolve("report.html"), HtmlReport.format(row.result()));
+        write(dir.resolve("fills.csv"), row.result().fillLog());
+    }
+
+    private static void removeIfThere(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot remove the earlier " + file + ": " + e.getMessage(), e);
+        }
     }
 
     private void removeReports() {

@@ -26,6 +26,14 @@ public final class RunRecorder implements ReplayObserver {
     private double[] mids = new double[1024];
     private double[] positions = new double[1024];
     private double[] equities = new double[1024];
+    private double[] bids = new double[1024];
+    private double[] asks = new double[1024];
+    private double[] ourBids = new double[1024];
+    private double[] ourAsks = new double[1024];
+    private double bid = Double.NaN;
+    private double ask = Double.NaN;
+    private double ourBid = Double.NaN;
+    private double ourAsk = Double.NaN;
     private int size;
     private double cash;
     private double position;
@@ -64,6 +72,10 @@ public final class RunRecorder implements ReplayObserver {
             return;
         }
         double mid = midBeforeEvent;
+        bid = market.bestBid();
+        ask = market.bestAsk();
+        ourBid = market.ourBid();
+        ourAsk = market.ourAsk();
         if (!Double.isNaN(mid)) {
             lastMid = mid;
         }
@@ -149,7 +161,8 @@ public final class RunRecorder implements ReplayObserver {
 
     public Series series() {
         return new Series(Arrays.copyOf(times, size), Arrays.copyOf(mids, size), Arrays.copyOf(positions, size),
-                Arrays.copyOf(equities, size));
+                Arrays.copyOf(equities, size), Arrays.copyOf(bids, size), Arrays.copyOf(asks, size),
+                Arrays.copyOf(ourBids, size), Arrays.copyOf(ourAsks, size));
     }
 
     private void sample(long epochNanos, double mid) {
@@ -158,11 +171,19 @@ public final class RunRecorder implements ReplayObserver {
             mids = Arrays.copyOf(mids, size * 2);
             positions = Arrays.copyOf(positions, size * 2);
             equities = Arrays.copyOf(equities, size * 2);
+            bids = Arrays.copyOf(bids, size * 2);
+            asks = Arrays.copyOf(asks, size * 2);
+            ourBids = Arrays.copyOf(ourBids, size * 2);
+            ourAsks = Arrays.copyOf(ourAsks, size * 2);
         }
         times[size] = Math.floorDiv(epochNanos, 1_000_000L);
         mids[size] = mid;
         positions[size] = position;
         equities[size] = Double.isNaN(mid) ? cash : cash + position * mid;
+        bids[size] = bid;
+        asks[size] = ask;
+        ourBids[size] = ourBid;
+        ourAsks[size] = ourAsk;
         size++;
     }
 }

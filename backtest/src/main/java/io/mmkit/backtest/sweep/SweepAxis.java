@@ -9,7 +9,7 @@ import java.util.Objects;
  * One swept config key and its values, parsed from {@code key=from:to:step} (inclusive, decimal steps) or
  * {@code key=a,b,c}. Keys are dotted config paths, e.g. {@code strategy.grid_num} or
  * {@code backtest.fill_model}; a key without a dot is a strategy parameter ({@code grid_num} means
- * {@code strategy.grid_num}).
+ * {@code strategy.grid_num}). Listed values are typed: numbers, booleans, else text.
  */
 public record SweepAxis(String key, List<Object> values) {
     private static final int MAX_VALUES = 1000;
@@ -48,15 +48,25 @@ public record SweepAxis(String key, List<Object> values) {
             }
         } else {
             for (String v : range.split(",")) {
-                String t = v.trim();
-                try {
-                    values.add(new BigDecimal(t));
-                } catch (NumberFormatException notANumber) {
-                    values.add(t);
-                }
+                values.add(value(v.trim()));
             }
         }
         return new SweepAxis(key, values);
+    }
+
+    /**
+     * A listed value as the config reader expects it: a number as a decimal, {@code true}/{@code false} as a
+     * boolean (a flag such as {@code backtest.liquidity_consumption} refuses the string "true"), else the text.
+     */
+    static Object value(String t) {
+        if (t.equalsIgnoreCase("true") || t.equalsIgnoreCase("false")) {
+            return Boolean.valueOf(t.toLowerCase());
+        }
+        try {
+            return new BigDecimal(t);
+        } catch (NumberFormatException notANumber) {
+            return t;
+        }
     }
 
     private static BigDecimal number(String s, String spec) {

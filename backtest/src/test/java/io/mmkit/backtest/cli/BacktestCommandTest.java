@@ -36,7 +36,8 @@ class BacktestCommandTest {
         String summary = stdout.toString(StandardCharsets.UTF_8);
         assertThat(summary).contains("fill model: trade-through").contains("net PnL").contains("max drawdown");
         assertThat(stderr.toString(StandardCharsets.UTF_8)).contains("100%");
-        assertThat(Files.readString(out.resolve("report.html"))).contains("<svg").contains("trade-through");
+        assertThat(Files.readString(out.resolve("report.html"))).contains("new uPlot(").contains("id=\"run-data\"")
+                .contains("trade-through");
         assertThat(Files.readString(out.resolve("report.json"))).contains("\"netPnl\"");
         assertThat(Files.readString(out.resolve("fills.csv"))).startsWith("fill_id,time,");
     }
@@ -67,7 +68,7 @@ class BacktestCommandTest {
 
         assertThat(status).as(stderr.toString(StandardCharsets.UTF_8)).isZero();
         String table = stdout.toString(StandardCharsets.UTF_8);
-        assertThat(table.lines()).hasSize(2 + 4 + 1);
+        assertThat(table.lines()).hasSize(2 + 4 + 1 + 1); // header, rule, rows, definitions, where the files are
         assertThat(table).contains("strategy.order_quantity").contains("net PnL");
         assertThat(table.lines().skip(2).limit(4)).extracting(l -> l.trim().split("\\s+")[1])
                 .containsExactly("touch", "queue", "touch", "queue");
