@@ -76,8 +76,9 @@ public final class Backtests {
             Instant start = exchange.time().now();
             InMemoryTradeStore store = new InMemoryTradeStore();
             try (VenueConnection venue = VenueConnection.open(request.path(), request.fillDelivery(), exchange)) {
+                // One order call at a time: on the virtual clock calls sent in one fixed order repeat a run exactly.
                 EngineSettings engine = EngineSettings.of(config.instanceId(), config.interval())
-                        .withDuration(config.maxDuration());
+                        .withDuration(config.maxDuration()).withOrderCallParallelism(1);
                 MarketMakerContext context = MarketMakerContext.of(engine, exchange.time(), store,
                         new ClientOrderIds(ClientOrderIds.defaultPrefix(config.instanceId()), 1), venue.gateway(),
                         settings.instrument().symbol());

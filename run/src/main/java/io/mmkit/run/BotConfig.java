@@ -72,7 +72,9 @@ record BotConfig(
         EngineSettings engine = new EngineSettings(instanceId, interval, duration,
                 positive(engineSection, "fill_poll_interval", Duration.ofSeconds(30)),
                 positive(engineSection, "reconcile_interval", Duration.ofSeconds(60)),
-                atLeastOne(engineSection, "max_consecutive_errors", 10), shutdown);
+                atLeastOne(engineSection, "max_consecutive_errors", 10), shutdown,
+                within(engineSection, "order_call_parallelism", EngineSettings.DEFAULT_ORDER_CALL_PARALLELISM,
+                        1, EngineSettings.MAX_ORDER_CALL_PARALLELISM));
         engineSection.requireAllRead();
         Map<String, MarketConfig> markets = new LinkedHashMap<>();
         top.section("markets").ifPresent(m -> {
@@ -132,6 +134,14 @@ record BotConfig(
             throw s.invalid(key, "must be positive");
         }
         return d;
+    }
+
+    private static int within(StrategyParams s, String key, int fallback, int min, int max) {
+        int v = s.integer(key, fallback);
+        if (v < min || v > max) {
+            throw s.invalid(key, "must be " + min + ".." + max + ", was " + v);
+        }
+        return v;
     }
 
     private static int atLeastOne(StrategyParams s, String key, int fallback) {

@@ -26,7 +26,9 @@ import picocli.CommandLine.Spec;
  * {@code cancel-all --config <file>}: for after a crash or for a hung bot. On every market the config names
  * (the primary one and each of {@code markets}), cancels the orders whose client id carries the instance's
  * {@code client_id_prefix} and asks the venue again until none remain or {@code shutdown.cancel_timeout} has
- * passed. Orders with another prefix, or none, are left alone. Opens no store and writes no file.
+ * passed. That deadline starts once the venue has answered the first listing: reaching it (starting the client,
+ * connecting) is bounded by the venue's HTTP timeouts instead, so a slow start cannot use up the time meant for
+ * cancelling. Orders with another prefix, or none, are left alone. Opens no store and writes no file.
  *
  * <p>Exit status: 0 when the venue lists none of ours on any market, 1 when some may remain (each named), 2 for a
  * bad config.
@@ -97,7 +99,8 @@ final class CancelAllCommand implements Callable<Integer> {
     }
 
     /**
-     * Cancels and re-lists until the venue lists none of ours or the deadline passes.
+     * Cancels and re-lists until the venue lists none of ours or the deadline, counted from the first listing's
+     * answer, passes.
      *
      * @return the client ids that may still rest: those still listed, or {@code <unverified>} when the venue
      *     could not be asked
@@ -105,7 +108,7 @@ final class CancelAllCommand implements Callable<Integer> {
     private static List<String> sweep(Target t, ClientOrderIds ours, ShutdownSettings deadlines, TimeSource time,
                                       PrintWriter out) {
         String where = "cancel-all " + t.name() + " " + t.symbol() + " on " + t.venue().endpoint() + ": ";
-        long deadline = System.nanoTime() + deadlines.cancelTimeout().toNanos();
+        Long deadline = null;
         int cancelled = 0;
         String lastError = null;
         List<String> own = null;
@@ -117,6 +120,10 @@ final class CancelAllCommand implements Callable<Integer> {
                 } catch (RuntimeException e) {
                     out.println(where + "could not list open orders: " + e.getMessage());
                     return own == null ? List.of("<unverified>") : own;
+                }
+                if (deadline == null) {
+                    // The venue is reached: from here on the time is spent cancelling.
+                    deadline = System.nanoTime() + deadlines.cancelTimeout().toNanos();
                 }
                 own = open.stream().map(OpenOrder::clientOrderId).filter(ours::isOwn).toList();
                 if (own.isEmpty()) {

@@ -7,6 +7,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -88,6 +89,21 @@ class CancelAllCommandTest {
                 .contains(Long.toString(OURS_2)).doesNotContain(Long.toString(OTHER));
         assertThat(out.toString()).contains("last cancel failed");
         assertThat(venue.restingIds()).containsExactly(OURS_1, OURS_2, OTHER);
+    }
+
+    @Test
+    void shouldStartTheCancelDeadlineOnlyOnceTheVenueHasAnswered() throws Exception {
+        // Reaching the venue takes three times the cancel deadline; counted from the start, the deadline would be
+        // gone before the first cancel and both orders would be reported as remaining.
+        venue.answeringTheFirstListingAfter(Duration.ofMillis(1500));
+
+        int status = cancelAll(config("\"shutdown\": {\"cancel_timeout\": \"500ms\", \"cancel_retry_pause\": \"50ms\","
+                + " \"total_timeout\": \"5s\"},"));
+
+        assertThat(status).as(out + "\n" + err).isZero();
+        assertThat(venue.restingIds()).containsExactly(OTHER);
+        assertThat(out.toString()).contains("2 cancelled, none of ours remain");
+        assertThat(venue.requests()).filteredOn(r -> r.equals("DELETE /api/v1/order")).hasSize(2);
     }
 
     @Test

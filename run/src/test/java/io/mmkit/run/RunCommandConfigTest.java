@@ -106,6 +106,9 @@ class RunCommandConfigTest {
         "bad exchange value         | \"tick_size\": \"0.01\"                   | \"tick_size\": \"-0.01\"              | exchange.tick_size",
         "unknown exchange           | \"name\": \"simulated\"                   | \"name\": \"mtgox\"                   | exchange.name: unknown exchange",
         "bad shutdown deadline      | \"interval\": \"1s\",                     | \"interval\": \"1s\", \"shutdown\": {\"cancel_timeout\": \"soon\"}, | shutdown.cancel_timeout",
+        "no order calls at once     | \"interval\": \"1s\",                     | \"interval\": \"1s\", \"engine\": {\"order_call_parallelism\": 0}, | engine.order_call_parallelism: must be 1..16, was 0",
+        "too many order calls       | \"interval\": \"1s\",                     | \"interval\": \"1s\", \"engine\": {\"order_call_parallelism\": 17}, | engine.order_call_parallelism: must be 1..16, was 17",
+        "order calls not a number   | \"interval\": \"1s\",                     | \"interval\": \"1s\", \"engine\": {\"order_call_parallelism\": \"many\"}, | engine.order_call_parallelism",
     })
     void shouldRejectBadConfigWithOneLineNamingTheKey(String name, String from, String to, String expected)
             throws IOException {
@@ -114,6 +117,22 @@ class RunCommandConfigTest {
         Path cfg = write("bad.json", text.replace(from, to));
 
         assertRejected(run("--strategy", "grid", "--config", cfg.toString()), expected);
+    }
+
+    @Test
+    void shouldSendFourOrderCallsAtOnceUnlessConfigured() {
+        Map<String, Object> root = Map.of("instance_id", "cfg-test", "symbol", "SOL_USDC",
+                "exchange", Map.of("name", "simulated"));
+
+        assertThat(BotConfig.from(root).engine().orderCallParallelism()).isEqualTo(4);
+    }
+
+    @Test
+    void shouldReadTheOrderCallParallelismFromTheEngineSection() {
+        Map<String, Object> root = Map.of("instance_id", "cfg-test", "symbol", "SOL_USDC",
+                "exchange", Map.of("name", "simulated"), "engine", Map.of("order_call_parallelism", 16));
+
+        assertThat(BotConfig.from(root).engine().orderCallParallelism()).isEqualTo(16);
     }
 
     @Test

@@ -12,6 +12,9 @@ import java.util.Objects;
  * @param fillPollInterval how often fills are also fetched over REST, to catch what a stream missed
  * @param reconcileInterval how often resting orders are checked against the venue's open orders
  * @param maxConsecutiveErrors iterations in a row that may fail before the instance stops itself
+ * @param orderCallParallelism order calls (placements, cancels) in flight at once, 1 to
+ *     {@value #MAX_ORDER_CALL_PARALLELISM}: several hide a slow venue's latency; 1 sends every call in one fixed
+ *     order, which a backtest on a virtual clock needs to repeat a run exactly
  */
 public record EngineSettings(
         String instanceId,
@@ -20,7 +23,13 @@ public record EngineSettings(
         Duration fillPollInterval,
         Duration reconcileInterval,
         int maxConsecutiveErrors,
-        ShutdownSettings shutdown) {
+        ShutdownSettings shutdown,
+        int orderCallParallelism) {
+
+    /** Order calls in flight at once unless configured otherwise. */
+    public static final int DEFAULT_ORDER_CALL_PARALLELISM = 4;
+    /** More than this buys nothing against one venue's rate limits and only adds threads. */
+    public static final int MAX_ORDER_CALL_PARALLELISM = 16;
 
     public EngineSettings {
         Objects.requireNonNull(instanceId, "instanceId");
@@ -37,20 +46,29 @@ public record EngineSettings(
         if (maxConsecutiveErrors < 1) {
             throw new IllegalArgumentException("maxConsecutiveErrors must be at least 1");
         }
+        if (orderCallParallelism < 1 || orderCallParallelism > MAX_ORDER_CALL_PARALLELISM) {
+            throw new IllegalArgumentException("orderCallParallelism must be 1.." + MAX_ORDER_CALL_PARALLELISM
+                    + ", was " + orderCallParallelism);
+        }
     }
 
     public static EngineSettings of(String instanceId, Duration interval) {
         return new EngineSettings(instanceId, interval, null, Duration.ofSeconds(30), Duration.ofSeconds(60), 10,
-                ShutdownSettings.DEFAULTS);
+                ShutdownSettings.DEFAULTS, DEFAULT_ORDER_CALL_PARALLELISM);
     }
 
     public EngineSettings withDuration(Duration newDuration) {
         return new EngineSettings(instanceId, interval, newDuration, fillPollInterval, reconcileInterval,
-                maxConsecutiveErrors, shutdown);
+                maxConsecutiveErrors, shutdown, orderCallParallelism);
     }
 
     public EngineSettings withShutdown(ShutdownSettings newShutdown) {
         return new EngineSettings(instanceId, interval, duration, fillPollInterval, reconcileInterval,
-                maxConsecutiveErrors, newShutdown);
+                maxConsecutiveErrors, newShutdown, orderCallParallelism);
+    }
+
+    public EngineSettings withOrderCallParallelism(int parallelism) {
+        return new EngineSettings(instanceId, interval, duration, fillPollInterval, reconcileInterval,
+                maxConsecutiveErrors, shutdown, parallelism);
     }
 }

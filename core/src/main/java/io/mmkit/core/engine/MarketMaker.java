@@ -6,7 +6,6 @@ import io.mmkit.core.model.BookTop;
 import io.mmkit.core.model.Fill;
 import io.mmkit.core.model.PlaceResult;
 import io.mmkit.core.store.TradeStore;
-import io.mmkit.core.time.SimulatedTimeSource;
 import io.mmkit.core.time.StopLatch;
 import io.mmkit.core.time.TimeSource;
 import java.math.BigDecimal;
@@ -44,8 +43,6 @@ public abstract class MarketMaker {
     private static final Duration STATUS_EVERY = Duration.ofSeconds(1);
     /** How long a placement whose answer was lost may stay unknown before the venue's record settles it. */
     static final Duration SETTLE_UNKNOWN_AFTER = Duration.ofSeconds(5);
-    /** Order calls (placements, cancels) in flight at once on wall time; one at a time on a virtual clock. */
-    static final int ORDER_CALLS_AT_ONCE = 4;
     private static final long NOT_STOPPED = Long.MIN_VALUE;
 
     private final EngineSettings settings;
@@ -78,9 +75,7 @@ public abstract class MarketMaker {
             markets.put(spec.name(), new Market(spec.name(), spec.gateway(), spec.symbol(), context.ids(), store, time));
         }
         this.primary = markets.values().iterator().next();
-        // A backtest on a virtual clock must send its calls in one fixed order to repeat a run byte for byte.
-        this.orderCalls = new OrderCalls(settings.instanceId(),
-                time instanceof SimulatedTimeSource ? 1 : ORDER_CALLS_AT_ONCE);
+        this.orderCalls = new OrderCalls(settings.instanceId(), settings.orderCallParallelism());
         this.reconciler = new QuoteReconciler(orderCalls, stopLatch::isReleased);
     }
 

@@ -50,7 +50,8 @@ class FillPollWindowTest {
         store.fill("scripted", venue.filled("1", Side.BUY, "99", "1", T0.minusSeconds(60)));
         Fill late = venue.filledLate("2", Side.SELL, "101", "1", T0.plusSeconds(5), T0.plusSeconds(70));
         EngineSettings settings = EngineSettings.of("poll-window", Duration.ofSeconds(1))
-                .withDuration(Duration.ofSeconds(100)).withShutdown(ScriptedHistoryVenue.FAST_SHUTDOWN);
+                .withDuration(Duration.ofSeconds(100)).withShutdown(ScriptedHistoryVenue.FAST_SHUTDOWN)
+                .withOrderCallParallelism(1);
         FillRecorder strategy = new FillRecorder(MarketMakerContext.of(settings, time, store,
                 new ClientOrderIds(3, 1), venue, SOL.symbol()));
 

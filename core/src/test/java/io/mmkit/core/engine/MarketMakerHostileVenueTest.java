@@ -48,7 +48,12 @@ class MarketMakerHostileVenueTest {
     }
 
     private LadderMaker maker() {
-        EngineSettings settings = EngineSettings.of("hostile", Duration.ofSeconds(60)).withShutdown(SHUTDOWN);
+        return maker(EngineSettings.DEFAULT_ORDER_CALL_PARALLELISM);
+    }
+
+    private LadderMaker maker(int orderCallParallelism) {
+        EngineSettings settings = EngineSettings.of("hostile", Duration.ofSeconds(60)).withShutdown(SHUTDOWN)
+                .withOrderCallParallelism(orderCallParallelism);
         return new LadderMaker(MarketMakerContext.of(settings, new SystemTimeSource(), store,
                 new ClientOrderIds(7, 1), venue, ScriptedGateway.SYMBOL));
     }
@@ -62,18 +67,37 @@ class MarketMakerHostileVenueTest {
         venue.holdPlacements();
         LadderMaker maker = maker();
         CompletableFuture<RunResult> run = runInBackground(maker);
-        await().atMost(Duration.ofSeconds(10)).until(() -> venue.placementsArrived() == MarketMaker.ORDER_CALLS_AT_ONCE);
+        await().atMost(Duration.ofSeconds(10)).until(() -> venue.placementsArrived() == EngineSettings.DEFAULT_ORDER_CALL_PARALLELISM);
 
         maker.stop();
         venue.openPlacementGate();
         RunResult result = run.get(10, TimeUnit.SECONDS);
 
         assertThat(venue.placementsArrived()).as("only the calls already in flight when stop came")
-                .isEqualTo(MarketMaker.ORDER_CALLS_AT_ONCE);
+                .isEqualTo(EngineSettings.DEFAULT_ORDER_CALL_PARALLELISM);
         assertThat(result.exitCode()).isZero();
         assertThat(venue.openIds()).isEmpty();
-        assertThat(store.orders()).hasSize(MarketMaker.ORDER_CALLS_AT_ONCE)
+        assertThat(store.orders()).hasSize(EngineSettings.DEFAULT_ORDER_CALL_PARALLELISM)
                 .allSatisfy(o -> assertThat(o.status()).isEqualTo(OrderStatus.CANCELLED));
+    }
+
+    @Test
+    void shouldHaveOnlyTheConfiguredNumberOfPlacementsInFlight() throws Exception {
+        venue.holdPlacements();
+        LadderMaker maker = maker(2);
+        CompletableFuture<RunResult> run = runInBackground(maker);
+        // While the first two are held, a third must not be sent: it stays at two for a while, not just once.
+        await().atMost(Duration.ofSeconds(10)).until(() -> venue.placementsArrived() == 2);
+        await().during(Duration.ofMillis(300)).atMost(Duration.ofSeconds(5))
+                .until(() -> venue.placementsArrived() == 2);
+
+        maker.stop();
+        venue.openPlacementGate();
+        RunResult result = run.get(10, TimeUnit.SECONDS);
+
+        assertThat(venue.placementsArrived()).isEqualTo(2);
+        assertThat(result.exitCode()).isZero();
+        assertThat(venue.openIds()).isEmpty();
     }
 
     @Test
@@ -143,7 +167,7 @@ class MarketMakerHostileVenueTest {
         venue.holdPlacements();
         LadderMaker maker = maker();
         CompletableFuture<RunResult> run = runInBackground(maker);
-        await().atMost(Duration.ofSeconds(10)).until(() -> venue.placementsArrived() == MarketMaker.ORDER_CALLS_AT_ONCE);
+        await().atMost(Duration.ofSeconds(10)).until(() -> venue.placementsArrived() == EngineSettings.DEFAULT_ORDER_CALL_PARALLELISM);
 
         maker.stop();
         long stoppedAt = System.nanoTime();

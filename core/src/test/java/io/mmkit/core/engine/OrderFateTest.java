@@ -43,7 +43,8 @@ class OrderFateTest {
             }
         });
         EngineSettings settings = EngineSettings.of("order-fate", Duration.ofSeconds(1))
-                .withDuration(Duration.ofSeconds(150)).withShutdown(ScriptedHistoryVenue.FAST_SHUTDOWN);
+                .withDuration(Duration.ofSeconds(150)).withShutdown(ScriptedHistoryVenue.FAST_SHUTDOWN)
+                .withOrderCallParallelism(1);
         FixedSpreadMaker strategy = new FixedSpreadMaker(MarketMakerContext.of(settings, time, store,
                 new ClientOrderIds(3, 1), venue, SOL.symbol()), "0.5", "1");
 

@@ -176,7 +176,8 @@ class RestartRecoveryTest {
 
     private MarketMakerContext context(ScriptedHistoryVenue gateway) {
         EngineSettings settings = EngineSettings.of("recovery-test", Duration.ofSeconds(1))
-                .withDuration(Duration.ofSeconds(3)).withShutdown(ScriptedHistoryVenue.FAST_SHUTDOWN);
+                .withDuration(Duration.ofSeconds(3)).withShutdown(ScriptedHistoryVenue.FAST_SHUTDOWN)
+                .withOrderCallParallelism(1);
         return MarketMakerContext.of(settings, time, store, new ClientOrderIds(7, 1), gateway, SOL.symbol());
     }
 

@@ -3,6 +3,7 @@ package io.mmkit.run.testing;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -10,6 +11,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
@@ -35,6 +37,7 @@ public final class BackpackStandIn extends Dispatcher implements AutoCloseable {
             + " \"USDC\": {\"available\": \"10000\", \"locked\": \"0\", \"staked\": \"0\"}}";
     private volatile boolean refuseCancels;
     private volatile boolean hangMarkets;
+    private final AtomicLong firstListingDelayMillis = new AtomicLong();
 
     public BackpackStandIn() throws IOException {
         server.setDispatcher(this);
@@ -99,6 +102,15 @@ public final class BackpackStandIn extends Dispatcher implements AutoCloseable {
         return this;
     }
 
+    /**
+     * The first {@code GET /api/v1/orders} is answered only after {@code delay}, as a venue reached slowly (a
+     * loaded machine, a slow connect); later ones at once.
+     */
+    public BackpackStandIn answeringTheFirstListingAfter(Duration delay) {
+        firstListingDelayMillis.set(delay.toMillis());
+        return this;
+    }
+
     public boolean awaitMarketsAsked(long seconds) throws InterruptedException {
         return marketsAsked.await(seconds, TimeUnit.SECONDS);
     }
@@ -141,7 +153,10 @@ public final class BackpackStandIn extends Dispatcher implements AutoCloseable {
             return json(200, Long.toString(System.currentTimeMillis()));
         }
         if (method.equals("GET") && path.equals("/api/v1/orders")) {
-            return json(200, "[" + String.join(",", open.values()) + "]");
+            MockResponse listing = json(200, "[" + String.join(",", open.values()) + "]");
+            long delay = firstListingDelayMillis.getAndSet(0);
+            return delay == 0 ? listing
+                    : listing.newBuilder().headersDelay(delay, TimeUnit.MILLISECONDS).build();
         }
         if (method.equals("DELETE") && path.equals("/api/v1/order")) {
             return cancel(request);

@@ -23,7 +23,7 @@ class MarketMakerSimulatedTimeTest {
 
     private FixedSpreadMaker maker(SimulatedExchange sim, Duration runFor) {
         EngineSettings settings = EngineSettings.of("sim-test", Duration.ofSeconds(1)).withDuration(runFor)
-                .withShutdown(SimFixtures.fastShutdown());
+                .withShutdown(SimFixtures.fastShutdown()).withOrderCallParallelism(1);
         return new FixedSpreadMaker(MarketMakerContext.of(settings, time, store, new ClientOrderIds(9, 1), sim, SYMBOL),
                 "0.5", "1");
     }
@@ -79,7 +79,7 @@ class MarketMakerSimulatedTimeTest {
                 .at(Duration.ofMillis(1500)).trade("99.40", "3", Side.SELL).build();
         SimulatedExchange sim = SimFixtures.exchange(time, feed).build();
         EngineSettings settings = new EngineSettings("poll-test", Duration.ofSeconds(1), Duration.ofSeconds(10),
-                Duration.ofSeconds(2), Duration.ofSeconds(60), 10, SimFixtures.fastShutdown());
+                Duration.ofSeconds(2), Duration.ofSeconds(60), 10, SimFixtures.fastShutdown(), 1);
         FixedSpreadMaker maker = new FixedSpreadMaker(
                 MarketMakerContext.of(settings, time, store, new ClientOrderIds(9, 1), sim, SYMBOL), "0.5", "1");
 

@@ -74,7 +74,8 @@ class GridRestartTest {
 
     private MarketMakerContext context() {
         EngineSettings settings = EngineSettings.of("grid-restart", Duration.ofSeconds(1))
-                .withDuration(Duration.ofSeconds(3)).withShutdown(ScriptedHistoryVenue.FAST_SHUTDOWN);
+                .withDuration(Duration.ofSeconds(3)).withShutdown(ScriptedHistoryVenue.FAST_SHUTDOWN)
+                .withOrderCallParallelism(1);
         return MarketMakerContext.of(settings, time, store, new ClientOrderIds(9, 1), venue, SOL.symbol());
     }
 

@@ -46,7 +46,7 @@ public final class SimRun {
 
     public EngineSettings settings() {
         return new EngineSettings("test-instance", interval, duration, Duration.ofSeconds(30), reconcileInterval, 10,
-                SimFixtures.fastShutdown());
+                SimFixtures.fastShutdown(), 1);
     }
 
     /** A context trading {@code symbol} on this run's exchange. */
