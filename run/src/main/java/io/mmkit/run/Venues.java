@@ -36,12 +36,16 @@ final class Venues {
             SimulatedVenue sim = SimulatedVenue.from(symbol, section);
             return sim::open;
         }
+        if (PaperVenue.NAME.equals(venue)) {
+            PaperVenue paper = PaperVenue.from(path, section);
+            return time -> paper.open(symbol, time);
+        }
         if (REAL_VENUES.contains(venue)) {
             JsonNode tree = new ObjectMapper().valueToTree(section);
             Gateways.validate(tree, env);
             return time -> Gateways.open(tree, env, time);
         }
         throw new ConfigException(path + ".name", "unknown exchange \"" + venue
-                + "\" (available: simulated, backpack, binance)");
+                + "\" (available: simulated, paper, backpack, binance)");
     }
 }

@@ -1,0 +1,98 @@
+package io.mmkit.run;
+
+import io.mmkit.core.model.BookLevel;
+import io.mmkit.core.model.OrderBook;
+import io.mmkit.core.model.Side;
+import io.mmkit.core.model.Trade;
+import io.mmkit.core.time.TimeSource;
+import io.mmkit.exchange.PublicMarketData;
+import io.mmkit.sim.feed.MarketFeed;
+import io.mmkit.sim.feed.ReplayEvent;
+import io.mmkit.sim.feed.ReplayEvent.FundingSettled;
+import io.mmkit.sim.feed.ReplayEvent.LevelChanged;
+import io.mmkit.sim.feed.ReplayEvent.TradePrinted;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+
+/**
+ * A venue's live public stream as the matching engine's events: each streamed book becomes the
+ * {@link LevelChanged} events that turn the previous book into it (a level gone is quantity zero, so queue
+ * positions on untouched levels survive), each public trade a {@link TradePrinted}, stamped with the wall-clock
+ * time it arrived. The engine replays them as its clock (which follows the wall clock) passes those times.
+ *
+ * <p>The engine reads a {@code null} event as the end of the data for good, but a live stream has only ended
+ * for now: when nothing has arrived, {@link #next()} answers a funding settlement at rate zero a millisecond
+ * ahead — a no-op on every instrument — so the engine stops reading and asks again on its next advance.
+ *
+ * <p>{@link #onBook} and {@link #onTrade} run on the market data's single delivery thread; {@link #next()} on the
+ * engine's, under its lock; the queue between them is the only shared state.
+ */
+final class PaperFeed implements MarketFeed, PublicMarketData.Listener {
+    private static final Duration KEEP_ALIVE_AHEAD = Duration.ofMillis(1);
+
+    private final String symbol;
+    private final TimeSource wallClock;
+    private final Queue<ReplayEvent> events = new ConcurrentLinkedQueue<>();
+    private final Map<BigDecimal, BigDecimal> bids = new HashMap<>();
+    private final Map<BigDecimal, BigDecimal> asks = new HashMap<>();
+
+    PaperFeed(String symbol, TimeSource wallClock) {
+        this.symbol = symbol;
+        this.wallClock = wallClock;
+    }
+
+    @Override
+    public String symbol() {
+        return symbol;
+    }
+
+    @Override
+    public void onBook(OrderBook book) {
+        var now = wallClock.now();
+        changes(Side.BUY, bids, book.bids(), now);
+        changes(Side.SELL, asks, book.asks(), now);
+    }
+
+    @Override
+    public void onTrade(Trade trade) {
+        events.add(new TradePrinted(wallClock.now(), trade.aggressor(), trade.price(), trade.quantity()));
+    }
+
+    @Override
+    public ReplayEvent next() {
+        ReplayEvent e = events.poll();
+        return e != null ? e : new FundingSettled(wallClock.now().plus(KEEP_ALIVE_AHEAD), BigDecimal.ZERO);
+    }
+
+    @Override
+    public void close() {
+        events.clear();
+    }
+
+    /** Levels removed first, then new or changed ones: the order a venue's diff would give them. */
+    private void changes(Side side, Map<BigDecimal, BigDecimal> known, List<BookLevel> levels,
+                         java.time.Instant now) {
+        Map<BigDecimal, BigDecimal> fresh = new HashMap<>();
+        for (BookLevel level : levels) {
+            fresh.put(level.price().stripTrailingZeros(), level.quantity());
+        }
+        for (BigDecimal price : List.copyOf(known.keySet())) {
+            if (!fresh.containsKey(price)) {
+                known.remove(price);
+                events.add(new LevelChanged(now, side, price, BigDecimal.ZERO));
+            }
+        }
+        for (BookLevel level : levels) {
+            BigDecimal price = level.price().stripTrailingZeros();
+            BigDecimal before = known.put(price, level.quantity());
+            if (before == null || before.compareTo(level.quantity()) != 0) {
+                events.add(new LevelChanged(now, side, level.price(), level.quantity()));
+            }
+        }
+    }
+}
