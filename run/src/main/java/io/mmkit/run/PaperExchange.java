@@ -1,5 +1,6 @@
 package io.mmkit.run;
 
+import io.mmkit.core.exchange.ExchangeException;
 import io.mmkit.core.exchange.ExchangeGateway;
 import io.mmkit.core.exchange.ExchangeListener;
 import io.mmkit.core.model.Balance;
@@ -16,9 +17,11 @@ import io.mmkit.core.time.SimulatedTimeSource;
 import io.mmkit.core.time.TimeSource;
 import io.mmkit.exchange.PublicMarketData;
 import io.mmkit.sim.SimulatedExchange;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -34,6 +37,7 @@ import org.slf4j.LoggerFactory;
 final class PaperExchange implements ExchangeGateway {
     private static final Logger LOG = LoggerFactory.getLogger(PaperExchange.class);
     static final long PACE_MILLIS = 20;
+    private static final Duration FIRST_BOOK_WAIT = Duration.ofSeconds(30);
 
     private final SimulatedExchange engine;
     private final PublicMarketData data;
@@ -73,10 +77,37 @@ final class PaperExchange implements ExchangeGateway {
             }
         }, 0, PACE_MILLIS, TimeUnit.MILLISECONDS);
         data.subscribe(symbol, feed);
+        awaitFirstBook(symbol, data, feed, paperClock, wallClock, pacer);
         LOG.info("paper {} on {} market data: fills simulated ({} fill model, maker fee {}, taker fee {}, latency {}"
                 + " ms), balances {}", symbol, data.venue(), venue.fillModel().label(), venue.makerFee(),
                 venue.takerFee(), venue.latency().toMillis(), venue.balances());
         return new PaperExchange(engine, data, pacer);
+    }
+
+    /**
+     * A live gateway answers a strategy's first book request from REST; the paper engine has only what streamed
+     * in, so opening waits for the first synced book and replays it (on the pacer thread, the clock's only
+     * mover) before the strategy starts.
+     */
+    private static void awaitFirstBook(String symbol, PublicMarketData data, PaperFeed feed,
+                                       SimulatedTimeSource paperClock, TimeSource wallClock,
+                                       ScheduledExecutorService pacer) {
+        try {
+            if (!feed.awaitFirstBook(FIRST_BOOK_WAIT)) {
+                pacer.shutdownNow();
+                throw new ExchangeException(PaperVenue.NAME + ":" + data.venue(), symbol + ": no book from "
+                        + data.venue() + " within " + FIRST_BOOK_WAIT.toSeconds() + " s");
+            }
+            pacer.submit(() -> paperClock.advanceTo(wallClock.now())).get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            pacer.shutdownNow();
+            throw new ExchangeException(PaperVenue.NAME + ":" + data.venue(), symbol + ": interrupted waiting for"
+                    + " the first book");
+        } catch (ExecutionException e) {
+            pacer.shutdownNow();
+            throw new ExchangeException(PaperVenue.NAME + ":" + data.venue(), symbol + ": " + e.getCause());
+        }
     }
 
     /**

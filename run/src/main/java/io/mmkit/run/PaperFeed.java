@@ -18,6 +18,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 /**
  * A venue's live public stream as the matching engine's events: each streamed book becomes the
@@ -40,6 +42,7 @@ final class PaperFeed implements MarketFeed, PublicMarketData.Listener {
     private final Queue<ReplayEvent> events = new ConcurrentLinkedQueue<>();
     private final Map<BigDecimal, BigDecimal> bids = new HashMap<>();
     private final Map<BigDecimal, BigDecimal> asks = new HashMap<>();
+    private final CountDownLatch firstBook = new CountDownLatch(1);
 
     PaperFeed(String symbol, TimeSource wallClock) {
         this.symbol = symbol;
@@ -56,6 +59,14 @@ final class PaperFeed implements MarketFeed, PublicMarketData.Listener {
         var now = wallClock.now();
         changes(Side.BUY, bids, book.bids(), now);
         changes(Side.SELL, asks, book.asks(), now);
+        if (!book.bids().isEmpty() && !book.asks().isEmpty()) {
+            firstBook.countDown();
+        }
+    }
+
+    /** Waits until a two-sided book has been queued; false when none came within {@code max}. */
+    boolean awaitFirstBook(Duration max) throws InterruptedException {
+        return firstBook.await(max.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     @Override
