@@ -67,6 +67,10 @@ public interface PublicMarketData extends AutoCloseable {
         if (section == null || !section.isObject()) {
             throw new ConfigException(path, "must be an object: a binance venue section, as a live config has");
         }
+        String name = section.path("name").asText("");
+        if (name.equalsIgnoreCase("backpack")) {
+            throw new ConfigException(path + ".name", "paper trading reads Binance market data only, was \"backpack\"");
+        }
         ObjectNode keyless = section.deepCopy();
         keyless.put("api_key_env", NO_KEY);
         keyless.put("secret_key_env", NO_KEY);

@@ -40,8 +40,9 @@ final class PaperFeed implements MarketFeed, PublicMarketData.Listener {
     private final String symbol;
     private final TimeSource wallClock;
     private final Queue<ReplayEvent> events = new ConcurrentLinkedQueue<>();
-    private final Map<BigDecimal, BigDecimal> bids = new HashMap<>();
-    private final Map<BigDecimal, BigDecimal> asks = new HashMap<>();
+    /** The last book's levels by price without trailing zeros (100.10 and 100.1 are one level). */
+    private final Map<BigDecimal, BookLevel> bids = new HashMap<>();
+    private final Map<BigDecimal, BookLevel> asks = new HashMap<>();
     private final CountDownLatch firstBook = new CountDownLatch(1);
 
     PaperFeed(String symbol, TimeSource wallClock) {
@@ -86,22 +87,21 @@ final class PaperFeed implements MarketFeed, PublicMarketData.Listener {
     }
 
     /** Levels removed first, then new or changed ones: the order a venue's diff would give them. */
-    private void changes(Side side, Map<BigDecimal, BigDecimal> known, List<BookLevel> levels,
+    private void changes(Side side, Map<BigDecimal, BookLevel> known, List<BookLevel> levels,
                          java.time.Instant now) {
-        Map<BigDecimal, BigDecimal> fresh = new HashMap<>();
+        Map<BigDecimal, BookLevel> fresh = new HashMap<>();
         for (BookLevel level : levels) {
-            fresh.put(level.price().stripTrailingZeros(), level.quantity());
+            fresh.put(level.price().stripTrailingZeros(), level);
         }
         for (BigDecimal price : List.copyOf(known.keySet())) {
             if (!fresh.containsKey(price)) {
-                known.remove(price);
-                events.add(new LevelChanged(now, side, price, BigDecimal.ZERO));
+                BookLevel gone = known.remove(price);
+                events.add(new LevelChanged(now, side, gone.price(), BigDecimal.ZERO));
             }
         }
         for (BookLevel level : levels) {
-            BigDecimal price = level.price().stripTrailingZeros();
-            BigDecimal before = known.put(price, level.quantity());
-            if (before == null || before.compareTo(level.quantity()) != 0) {
+            BookLevel before = known.put(level.price().stripTrailingZeros(), level);
+            if (before == null || before.quantity().compareTo(level.quantity()) != 0) {
                 events.add(new LevelChanged(now, side, level.price(), level.quantity()));
             }
         }
