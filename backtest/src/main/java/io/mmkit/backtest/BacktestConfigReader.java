@@ -58,7 +58,7 @@ public final class BacktestConfigReader {
     }
 
     private static final List<String> LIVE_ONLY_KEYS = List.of("strategy", "duration", "shutdown", "store", "engine",
-            "client_id_prefix", "markets");
+            "client_id_prefix", "markets", "guards");
 
     /** Validates and binds a config tree; {@code baseDir} resolves relative data paths. */
     @SuppressWarnings("unchecked")

@@ -72,7 +72,27 @@ public final class Gateways {
      *     seeds retry and reconnect jitter, so a simulated clock gives repeatable runs
      */
     public static ExchangeGateway open(JsonNode exchangeSection, Map<String, String> env, TimeSource time) {
-        VenueConfig config = read(exchangeSection, env);
+        return open(read(exchangeSection, env), time);
+    }
+
+    /**
+     * Like {@link #open}, but every call is tried once, without retries: for start-up checks, where an
+     * unreachable venue must fail within the connect timeout instead of after a round of retries.
+     */
+    public static ExchangeGateway openSingleAttempt(JsonNode exchangeSection, Map<String, String> env,
+                                                    TimeSource time) {
+        VenueConfig c = read(exchangeSection, env);
+        HttpSettings once = c.http().withRetries(1, c.http().baseBackoff(), c.http().maxBackoff());
+        return open(new VenueConfig(c.name(), c.market(), c.baseUrl(), c.wsUrl(), c.apiKey(), c.secret(),
+                c.recvWindowMillis(), once, c.streams()), time);
+    }
+
+    /** The REST root the section points at (the default when it gives none), for messages. */
+    public static String baseUrl(JsonNode exchangeSection, Map<String, String> env) {
+        return read(exchangeSection, env).baseUrl();
+    }
+
+    private static ExchangeGateway open(VenueConfig config, TimeSource time) {
         LOG.info("opening {} {} at {} with key {}", config.name(), config.market(), config.baseUrl(),
                 Redactor.mask(config.apiKey()));
         Random jitter = new Random(time.now().toEpochMilli());
@@ -187,6 +207,11 @@ public final class Gateways {
                 : http.connectTimeout();
         Duration read = t.hasNonNull("read") ? positiveDuration(t.get("read"), P + "timeouts.read") : http.readTimeout();
         Duration call = t.hasNonNull("call") ? positiveDuration(t.get("call"), P + "timeouts.call") : http.callTimeout();
+        // OkHttp's call timeout spans the connect: a shorter one makes the connect timeout a promise never kept.
+        if (call.compareTo(connect) < 0) {
+            throw new ConfigException(P + "timeouts.call", "must be at least timeouts.connect ("
+                    + Durations.format(connect) + "), was " + Durations.format(call));
+        }
         return http.withTimeouts(connect, read, call);
     }
 

@@ -13,6 +13,7 @@ import io.mmkit.core.time.SimulatedTimeSource;
 import io.mmkit.exchange.backpack.BackpackGateway;
 import io.mmkit.exchange.binance.BinanceGateway;
 import io.mmkit.exchange.ws.RecordingListener;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
@@ -34,7 +35,10 @@ class RestOnlyModeTest {
                 .willReturn(okJson(TestVenues.fixture("backpack/depth.json"))));
         VenueConfig base = TestVenues.backpack(venue.baseUrl(), TestVenues.NO_SOCKET);
         VenueConfig config = new VenueConfig(base.name(), base.market(), base.baseUrl(), base.wsUrl(), base.apiKey(),
-                base.secret(), base.recvWindowMillis(), base.http().withRateLimited(false),
+                base.secret(), base.recvWindowMillis(), base.http().withRateLimited(false)
+                        // No fault is tested here: generous timeouts, so a slow answer on a loaded box is no retry
+                        // (whose backoff would wait on the simulated clock and look like a rate-limit wait).
+                        .withTimeouts(Duration.ofSeconds(10), Duration.ofSeconds(30), Duration.ofSeconds(60)),
                 base.streams().withEnabled(false));
         RecordingListener listener = new RecordingListener();
 

@@ -1,6 +1,7 @@
 package io.mmkit.run;
 
 import io.mmkit.core.config.ConfigException;
+import io.mmkit.core.config.Durations;
 import io.mmkit.core.config.StrategyParams;
 import io.mmkit.core.engine.ClientOrderIds;
 import io.mmkit.core.engine.EngineSettings;
@@ -18,6 +19,7 @@ import java.util.regex.Pattern;
  * @param exchange the raw {@code exchange} section, validated by the venue it names
  * @param strategy the raw {@code strategy} section, validated by the strategy provider
  * @param markets extra markets by name (e.g. {@code hedge}): each its own exchange section and symbol
+ * @param guards fat-finger limits the pre-flight checks before the first order
  */
 record BotConfig(
         String instanceId,
@@ -27,7 +29,8 @@ record BotConfig(
         Map<String, MarketConfig> markets,
         EngineSettings engine,
         Path storeDirectory,
-        int clientIdPrefix) {
+        int clientIdPrefix,
+        Guards guards) {
 
     record MarketConfig(Map<String, Object> exchange, String symbol) {
     }
@@ -83,9 +86,10 @@ record BotConfig(
                 market.requireAllRead();
             }
         });
+        Guards guards = Guards.read(top.section("guards").orElse(new StrategyParams("guards", Map.of())));
         top.value("backtest"); // read by `run backtest`; a live run ignores it
         top.requireAllRead();
-        return new BotConfig(instanceId, symbol, exchange, strategy, markets, engine, storeDir, prefix);
+        return new BotConfig(instanceId, symbol, exchange, strategy, markets, engine, storeDir, prefix, guards);
     }
 
     private static ShutdownSettings shutdown(StrategyParams s) {
@@ -102,7 +106,24 @@ record BotConfig(
             throw new ConfigException("", e.getMessage());
         }
         s.requireAllRead();
+        requireWithin(s, "cancel_timeout", settings.cancelTimeout(), settings.totalTimeout());
+        if (settings.cancelRetryPause().compareTo(settings.cancelTimeout()) >= 0) {
+            throw s.invalid("cancel_retry_pause", "must be shorter than cancel_timeout ("
+                    + Durations.format(settings.cancelTimeout()) + "), was "
+                    + Durations.format(settings.cancelRetryPause()));
+        }
         return settings;
+    }
+
+    /**
+     * Cancelling is the step that matters: a whole-sequence deadline shorter than it would cut short the one
+     * step that verifies nothing of ours is left. (Later steps are capped by what is left, by design.)
+     */
+    private static void requireWithin(StrategyParams s, String key, Duration step, Duration total) {
+        if (step.compareTo(total) > 0) {
+            throw s.invalid("total_timeout", "must be at least " + key + " (" + Durations.format(step)
+                    + "), was " + Durations.format(total));
+        }
     }
 
     private static Duration positive(StrategyParams s, String key, Duration fallback) {

@@ -13,7 +13,6 @@ import io.mmkit.core.spi.ConfiguredStrategy;
 import io.mmkit.core.store.SqliteTradeStore;
 import io.mmkit.core.store.TradeStore;
 import io.mmkit.core.time.SystemTimeSource;
-import io.mmkit.core.time.TerminationSignals;
 import io.mmkit.core.time.TimeSource;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -21,6 +20,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -52,6 +53,11 @@ final class BotLauncher {
             config = withDuration(config, durationOverride);
         }
         ConfiguredStrategy strategy = catalog.configure(strategyName, config.strategy());
+        int maxOrders = config.guards().maxOpenOrders();
+        strategy.restingOrderCount().filter(c -> c.orders() > maxOrders).ifPresent(c -> {
+            throw new ConfigException(c.key(), c.configured() + " would rest up to " + c.orders()
+                    + " orders, above guards.max_open_orders (" + maxOrders + "); raise it if that is meant");
+        });
         Venues.Validated primary = Venues.validate("exchange", config.exchange(), config.symbol(), env);
         Map<String, Venues.Validated> extra = new LinkedHashMap<>();
         for (String name : strategy.requiredMarkets()) {
@@ -71,13 +77,37 @@ final class BotLauncher {
     }
 
     /**
-     * Opens the store and venues, installs the signal handlers and runs the bot until it stops.
+     * Runs the pre-flight, then opens the store and venues and runs the bot until it stops. A signal from
+     * {@code signals} during start-up ends the start-up before anything is placed; once the bot runs, it
+     * stops the bot.
      *
-     * @return the process exit status: 0 after a clean stop, 1 otherwise
+     * @return the process exit status: 0 after a clean stop (or a start-up stopped before any order), 1 otherwise
+     * @throws ConfigException when the pre-flight refuses the config against the venue (exit status 2); nothing
+     *     has been placed and no file written
      */
-    int run(Prepared bot) {
+    int run(Prepared bot, StopSignals signals) {
         BotConfig cfg = bot.config();
+        Thread main = Thread.currentThread();
         TimeSource time = new SystemTimeSource();
+        try {
+            preflightUnlessSignalled(bot, time, signals);
+        } catch (StartFailure e) {
+            if (signals.received() != null) {
+                return stoppedDuringStartUp(cfg, signals);
+            }
+            LOG.error("[{}] could not start: {}", cfg.instanceId(), e.getMessage());
+            return 1;
+        } catch (ConfigException e) {
+            if (signals.received() != null) {
+                return stoppedDuringStartUp(cfg, signals);
+            }
+            throw e;
+        }
+        // From here until the bot runs a signal is only recorded: nothing may break the store half-open.
+        signals.handOver(name -> { });
+        if (signals.received() != null) {
+            return stoppedDuringStartUp(cfg, signals);
+        }
         List<ExchangeGateway> opened = new ArrayList<>();
         TradeStore store = null;
         MarketMaker maker;
@@ -97,14 +127,18 @@ final class BotLauncher {
             maker = bot.strategy().create(context);
         } catch (RuntimeException e) {
             LOG.error("[{}] could not start: {}", cfg.instanceId(), e.getMessage());
-            opened.forEach(ExchangeGateway::close);
-            if (store != null) {
-                store.close();
-            }
+            closeAll(opened, store);
             return 1;
         }
-        TerminationSignals.onTerminate(maker::stop, "cancelling orders and closing connections", LOG);
-        Thread main = Thread.currentThread();
+        if (signals.received() != null) {
+            closeAll(opened, store);
+            return stoppedDuringStartUp(cfg, signals);
+        }
+        // A signal that comes between the check above and this hand-over stops the maker before it runs.
+        signals.handOver(name -> {
+            maker.stop();
+            LOG.info("received SIG{}: stopping; cancelling orders and closing connections", name);
+        });
         RunCompletion completion = new RunCompletion();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> completion.stopAndAwait(maker,
                 cfg.engine().shutdown().totalTimeout().plusSeconds(2)), "mmkit-shutdown-hook"));
@@ -120,10 +154,90 @@ final class BotLauncher {
         return result.exitCode();
     }
 
+    /**
+     * Runs the pre-flight on a thread of its own while this thread waits for it or for a signal: a blocking
+     * socket read does not heed an interrupt, and a signal must not wait for the venue's read timeout. Nothing
+     * the pre-flight sends needs undoing, so on a signal its thread is simply left to die with the process.
+     */
+    private static void preflightUnlessSignalled(Prepared bot, TimeSource time, StopSignals signals) {
+        CompletableFuture<String> signalled = new CompletableFuture<>();
+        signals.handOver(signalled::complete);
+        CompletableFuture<Void> checked = new CompletableFuture<>();
+        Thread worker = new Thread(() -> {
+            try {
+                preflight(bot, time);
+                checked.complete(null);
+            } catch (RuntimeException | Error e) {
+                checked.completeExceptionally(e);
+            }
+        }, "mmkit-preflight");
+        worker.setDaemon(true);
+        worker.start();
+        try {
+            CompletableFuture.anyOf(checked, signalled.thenApply(name -> null)).join();
+        } catch (CompletionException e) {
+            // the pre-flight failed: rethrown below
+        }
+        if (signalled.isDone()) {
+            return;
+        }
+        try {
+            checked.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            throw e;
+        }
+    }
+
+    /** Checks the config against the venue through gateways of its own, closed before the bot's are opened. */
+    private static void preflight(Prepared bot, TimeSource time) {
+        BotConfig cfg = bot.config();
+        List<ExchangeGateway> opened = new ArrayList<>();
+        try {
+            ExchangeGateway primary = bot.primary().openForPreflight(time);
+            opened.add(primary);
+            LOG.info("[{}] pre-flight: checking {} on {}", cfg.instanceId(), cfg.symbol(), bot.primary().endpoint());
+            List<Preflight.Target> extra = new ArrayList<>();
+            for (var e : bot.extra().entrySet()) {
+                ExchangeGateway g = e.getValue().openForPreflight(time);
+                opened.add(g);
+                extra.add(new Preflight.Target("markets." + e.getKey() + ".symbol",
+                        cfg.markets().get(e.getKey()).symbol(), g, e.getValue().endpoint()));
+            }
+            Preflight.Outcome seen = new Preflight(bot).check(
+                    new Preflight.Target("symbol", cfg.symbol(), primary, bot.primary().endpoint()), extra);
+            LOG.info("[{}] pre-flight passed: {} bid {} ask {}, {} order(s) to rest at start", cfg.instanceId(),
+                    cfg.symbol(), seen.top().bidPrice().toPlainString(), seen.top().askPrice().toPlainString(),
+                    seen.plan().quotes().size());
+        } finally {
+            opened.forEach(ExchangeGateway::close);
+        }
+    }
+
+    private static void closeAll(List<ExchangeGateway> opened, TradeStore store) {
+        opened.forEach(ExchangeGateway::close);
+        if (store != null) {
+            store.close();
+        }
+    }
+
+    /** For a signal that came while the config was being read: nothing opened, nothing placed. */
+    int stoppedBeforeStart(Prepared bot, StopSignals signals) {
+        return stoppedDuringStartUp(bot.config(), signals);
+    }
+
+    private static int stoppedDuringStartUp(BotConfig cfg, StopSignals signals) {
+        LOG.info("[{}] received SIG{} during start-up: stopped before any order was placed; exit status 0",
+                cfg.instanceId(), signals.received());
+        return 0;
+    }
+
     private static BotConfig withDuration(BotConfig c, Duration d) {
         EngineSettings e = c.engine().withDuration(d);
         return new BotConfig(c.instanceId(), c.symbol(), c.exchange(), c.strategy(), c.markets(), e,
-                c.storeDirectory(), c.clientIdPrefix());
+                c.storeDirectory(), c.clientIdPrefix(), c.guards());
     }
 
     /**

@@ -8,11 +8,13 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        // First of all: a signal from here on is logged and handled, never the JVM's silent exit.
+        StopSignals signals = StopSignals.install();
         if (args.length > 0 && args[0].equals("backtest") && System.getProperty(ENGINE_LOG) == null) {
             // A backtest replays a day in seconds: per-order INFO lines would flood it. Set before logback starts.
             System.setProperty(ENGINE_LOG, "WARN");
         }
-        int status = RunCommand.commandLine(new RunCommand()).execute(args);
+        int status = RunCommand.commandLine(new RunCommand(signals)).execute(args);
         System.exit(status);
     }
 }

@@ -22,7 +22,7 @@ import picocli.CommandLine.Spec;
         description = {"Runs one market-making bot until Ctrl+C / SIGTERM or --duration.",
                 "On stop it cancels every order it placed, verifies none remain, saves its data and exits.",
                 "Exit status: 0 clean stop, 1 orders may remain or the run failed, 2 bad config or usage."},
-        subcommands = {DaemonCommand.class, BacktestCommand.class, CollectCommand.class})
+        subcommands = {DaemonCommand.class, BacktestCommand.class, CollectCommand.class, CancelAllCommand.class})
 public final class RunCommand implements Callable<Integer> {
     static final int CONFIG_ERROR = 2;
 
@@ -46,14 +46,21 @@ public final class RunCommand implements Callable<Integer> {
 
     private final Map<String, String> env;
     private final StrategyCatalog catalog;
+    private final StopSignals signals;
 
-    public RunCommand() {
-        this(System.getenv(), StrategyCatalog.load());
+    /** With the process's environment, the strategies on the classpath and signal handlers installed by main. */
+    public RunCommand(StopSignals signals) {
+        this(System.getenv(), StrategyCatalog.load(), signals);
     }
 
     RunCommand(Map<String, String> env, StrategyCatalog catalog) {
+        this(env, catalog, new StopSignals()); // in-process callers (tests) leave the JVM's handlers alone
+    }
+
+    RunCommand(Map<String, String> env, StrategyCatalog catalog, StopSignals signals) {
         this.env = env;
         this.catalog = catalog;
+        this.signals = signals;
     }
 
     @Override
@@ -64,15 +71,18 @@ public final class RunCommand implements Callable<Integer> {
             spec.commandLine().getErr().flush();
             return CONFIG_ERROR;
         }
+        // Reading the config is quick and opens nothing: a signal meanwhile is noted, and nothing starts after it.
+        signals.handOver(name -> { });
         BotLauncher launcher = new BotLauncher(catalog, env);
         BotLauncher.Prepared bot;
         try {
             Duration override = duration == null ? null : parseDuration(duration);
             bot = launcher.prepare(strategy, config, override);
         } catch (ConfigException e) {
-            spec.commandLine().getErr().println("mmkit: config error: " + e.getMessage());
-            spec.commandLine().getErr().flush();
-            return CONFIG_ERROR;
+            return configError(e);
+        }
+        if (signals.received() != null && !checkOnly) {
+            return launcher.stoppedBeforeStart(bot, signals);
         }
         if (checkOnly) {
             spec.commandLine().getOut().println("config OK: " + config + " (strategy " + strategy
@@ -80,7 +90,17 @@ public final class RunCommand implements Callable<Integer> {
             spec.commandLine().getOut().flush();
             return 0;
         }
-        return launcher.run(bot);
+        try {
+            return launcher.run(bot, signals);
+        } catch (ConfigException e) {
+            return configError(e); // the pre-flight refused it against the venue: nothing placed, no file
+        }
+    }
+
+    private int configError(ConfigException e) {
+        spec.commandLine().getErr().println("mmkit: config error: " + e.getMessage());
+        spec.commandLine().getErr().flush();
+        return CONFIG_ERROR;
     }
 
     private static Duration parseDuration(String text) {

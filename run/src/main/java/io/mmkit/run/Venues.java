@@ -11,10 +11,19 @@ import java.util.Map;
 /** Turns an {@code exchange} config section into a validated, not yet opened, venue. */
 final class Venues {
 
-    /** A venue whose config passed validation. Opening it may do I/O. */
-    @FunctionalInterface
+    /** A venue whose config passed validation. Opening it does no I/O; the gateway connects on its first call. */
     interface Validated {
+        /** The gateway the bot runs on. The caller closes it. */
         ExchangeGateway open(TimeSource time);
+
+        /**
+         * A gateway of its own for the pre-flight's read-only calls, trying each call once so an unreachable
+         * venue fails within its connect timeout. The caller closes it.
+         */
+        ExchangeGateway openForPreflight(TimeSource time);
+
+        /** Where the venue is, for messages: its REST root, or the embedded simulator. */
+        String endpoint();
     }
 
     private static final java.util.Set<String> REAL_VENUES = java.util.Set.of("backpack", "binance");
@@ -34,7 +43,23 @@ final class Venues {
         }
         if (SimulatedVenue.NAME.equals(venue)) {
             SimulatedVenue sim = SimulatedVenue.from(symbol, section);
-            return sim::open;
+            // The same seed gives the pre-flight's copy the same market the bot will see.
+            return new Validated() {
+                @Override
+                public ExchangeGateway open(TimeSource time) {
+                    return sim.open(time);
+                }
+
+                @Override
+                public ExchangeGateway openForPreflight(TimeSource time) {
+                    return sim.open(time);
+                }
+
+                @Override
+                public String endpoint() {
+                    return "the embedded simulated exchange";
+                }
+            };
         }
         if (PaperVenue.NAME.equals(venue)) {
             PaperVenue paper = PaperVenue.from(path, section);
@@ -43,7 +68,22 @@ final class Venues {
         if (REAL_VENUES.contains(venue)) {
             JsonNode tree = new ObjectMapper().valueToTree(section);
             Gateways.validate(tree, env);
-            return time -> Gateways.open(tree, env, time);
+            return new Validated() {
+                @Override
+                public ExchangeGateway open(TimeSource time) {
+                    return Gateways.open(tree, env, time);
+                }
+
+                @Override
+                public ExchangeGateway openForPreflight(TimeSource time) {
+                    return Gateways.openSingleAttempt(tree, env, time);
+                }
+
+                @Override
+                public String endpoint() {
+                    return venue + " at " + Gateways.baseUrl(tree, env);
+                }
+            };
         }
         throw new ConfigException(path + ".name", "unknown exchange \"" + venue
                 + "\" (available: simulated, paper, backpack, binance)");

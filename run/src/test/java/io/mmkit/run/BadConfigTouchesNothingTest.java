@@ -65,12 +65,13 @@ class BadConfigTouchesNothingTest {
         Path cfg = Files.writeString(dir.resolve("ok.json"), config().replace("\"store\"",
                 "\"shutdown\": {\"cancel_timeout\": \"500ms\", \"total_timeout\": \"2s\"}, \"store\""));
         CommandLine cl = RunCommand.commandLine(new RunCommand(ENV, StrategyCatalog.load()));
-        cl.setErr(new PrintWriter(new StringWriter(), true));
+        StringWriter err = new StringWriter();
+        cl.setErr(new PrintWriter(err, true));
 
         int status = cl.execute("--strategy", "grid", "--config", cfg.toString(), "--duration", "1s");
 
         // The stub answers nonsense, so the bot cannot start: but it did talk to the venue.
-        assertThat(status).isEqualTo(1);
+        assertThat(status).as(err.toString()).isEqualTo(1);
         assertThat(venue.getAllServeEvents()).isNotEmpty();
     }
 

@@ -33,4 +33,22 @@ public final class Durations {
             throw new IllegalArgumentException("not a duration: \"" + text + "\" (use e.g. 500ms, 30s, 5m, 2h or PT30S)");
         }
     }
+
+    /** The shortest form {@link #parse} reads back: {@code 500ms}, {@code 30s}, {@code 5m}, {@code 2h}, {@code 1d}. */
+    public static String format(Duration d) {
+        long ms = d.toMillis();
+        if (ms % 86_400_000 == 0 && ms != 0) {
+            return ms / 86_400_000 + "d";
+        }
+        if (ms % 3_600_000 == 0 && ms != 0) {
+            return ms / 3_600_000 + "h";
+        }
+        if (ms % 60_000 == 0 && ms != 0) {
+            return ms / 60_000 + "m";
+        }
+        if (ms % 1_000 == 0 && ms != 0) {
+            return ms / 1_000 + "s";
+        }
+        return ms + "ms";
+    }
 }

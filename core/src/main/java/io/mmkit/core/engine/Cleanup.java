@@ -35,30 +35,37 @@ final class Cleanup {
     private final TradeStore store;
     private final TimeSource time;
     private final FillInbox inbox;
+    private final OrderCalls calls;
 
-    Cleanup(EngineSettings settings, Collection<Market> markets, TradeStore store, TimeSource time, FillInbox inbox) {
+    Cleanup(EngineSettings settings, Collection<Market> markets, TradeStore store, TimeSource time, FillInbox inbox,
+            OrderCalls calls) {
         this.settings = settings;
         this.markets = List.copyOf(markets);
         this.store = store;
         this.time = time;
         this.inbox = inbox;
+        this.calls = calls;
     }
 
     /**
      * @param reason why the loop ended, for the log and the result
      * @param failed whether the run already failed (start, fatal error, kill switch)
+     * @param stopNanos {@code System.nanoTime()} when stop was requested: the whole deadline counts from then
      */
-    RunResult run(String reason, boolean failed) {
+    RunResult run(String reason, boolean failed, long stopNanos) {
         boolean wasInterrupted = Thread.interrupted(); // a second signal must not cut the cleanup short
         ShutdownSettings s = settings.shutdown();
-        LOG.info("[{}] shutting down ({}): cancel deadline {} ms, whole {} ms", settings.instanceId(), reason,
-                s.cancelTimeout().toMillis(), s.totalTimeout().toMillis());
+        long sinceStop = Math.max(0, System.nanoTime() - stopNanos);
+        LOG.info("[{}] shutting down ({}, requested {} ms ago): cancel deadline {} ms, whole {} ms from the request",
+                settings.instanceId(), reason, TimeUnit.NANOSECONDS.toMillis(sinceStop), s.cancelTimeout().toMillis(),
+                s.totalTimeout().toMillis());
         ExecutorService executor = Executors.newCachedThreadPool(daemonThreads(settings.instanceId()));
-        ShutdownSequence seq = new ShutdownSequence(executor, System::nanoTime, s.totalTimeout(), STEPS, LOG);
+        ShutdownSequence seq = new ShutdownSequence(executor, System::nanoTime, System.nanoTime() - sinceStop,
+                s.totalTimeout(), STEPS, LOG);
         Set<String> remaining = Collections.synchronizedSet(new LinkedHashSet<>());
         markets.forEach(m -> remaining.addAll(m.possiblyOpenIds()));
 
-        OwnOrderSweep sweep = new OwnOrderSweep(settings.instanceId(), markets, s.cancelRetryPause(), time);
+        OwnOrderSweep sweep = new OwnOrderSweep(settings.instanceId(), markets, s.cancelRetryPause(), time, calls);
         ShutdownStep cancel = seq.run("cancel all orders", s.cancelTimeout(), d -> sweep.run(d, remaining));
         if (cancel.outcome() != ShutdownStep.Outcome.DONE) {
             // The venue did not confirm: whatever we tracked may still rest.
@@ -79,6 +86,7 @@ final class Cleanup {
             return "store closed";
         });
         seq.runHere("shut down executor", d -> {
+            calls.close();
             executor.shutdownNow();
             Duration wait = d.remaining().compareTo(s.closeTimeout()) < 0 ? d.remaining() : s.closeTimeout();
             boolean done = executor.awaitTermination(wait.toMillis(), TimeUnit.MILLISECONDS);
@@ -93,6 +101,9 @@ final class Cleanup {
         if (confirmed) {
             LOG.info("[{}] shutdown complete in {} ms: no orders remain{}", settings.instanceId(),
                     seq.elapsed().toMillis(), failed ? " (run failed: " + reason + ")" : "");
+        } else if (left.isEmpty()) {
+            LOG.error("[{}] shutdown finished in {} ms, but the venue did not confirm it ({}); no order of ours is "
+                    + "known to rest", settings.instanceId(), seq.elapsed().toMillis(), cancel.detail());
         } else {
             LOG.error("[{}] shutdown finished in {} ms, but these orders may remain at the venue: {}",
                     settings.instanceId(), seq.elapsed().toMillis(), left);

@@ -38,6 +38,14 @@ final class FillInbox {
         };
     }
 
+    /**
+     * Queues a fill that did not come from a stream (fills recovered at start), so the strategy thread books it
+     * and hands it to {@code onFill} like any other, after {@code onStart}. Any thread.
+     */
+    void add(Market market, Fill fill) {
+        queue.add(new MarketFill(market, fill));
+    }
+
     /** Whether any market's private stream is down, so fills must be polled over REST. */
     boolean anyStreamDown() {
         return streamsDown.get() > 0;

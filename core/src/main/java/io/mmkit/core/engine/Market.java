@@ -62,6 +62,16 @@ public final class Market {
      * shutdown all the same.
      */
     private final Map<String, Instant> unknown = Collections.synchronizedMap(new LinkedHashMap<>());
+    /**
+     * Orders we asked the venue to cancel and whose cancel it answered, but whose absence its open-orders listing
+     * has not yet confirmed (value: the order as we last tracked it, null for a placement whose outcome was
+     * unknown). The store says CANCELLED only once the listing agrees ({@link #confirmAgainst}).
+     */
+    private final Map<String, OpenOrder> cancelling = Collections.synchronizedMap(new LinkedHashMap<>());
+    /** Of those, the ones whose cancel the venue answered CANCELLED (not NOT_FOUND, not a short batch count). */
+    private final Set<String> answeredCancelled = Collections.synchronizedSet(new LinkedHashSet<>());
+    /** Whether this run has sent the venue any order call (placement or cancel) on this market. */
+    private volatile boolean sentOrderCalls;
     private Instrument instrument;
     private PositionLedger ledger;
     private DailyStats today;
@@ -143,14 +153,14 @@ public final class Market {
     public PlaceResult placeLimit(Side side, BigDecimal price, BigDecimal quantity, TimeInForce tif,
                                   boolean reduceOnly) {
         BigDecimal rounded = instrument.roundPrice(side, price);
-        OrderRequest request = new OrderRequest(symbol, ids.next(), side, OrderType.LIMIT, tif, rounded,
+        OrderRequest request = new OrderRequest(symbol, nextId(), side, OrderType.LIMIT, tif, rounded,
                 instrument.roundQuantity(quantity), reduceOnly);
         return submit(request);
     }
 
     /** Places a market order (a taker order: hedges, stop-loss and emergency closes). */
     public PlaceResult placeMarket(Side side, BigDecimal quantity, boolean reduceOnly) {
-        OrderRequest request = new OrderRequest(symbol, ids.next(), side, OrderType.MARKET, TimeInForce.IOC, null,
+        OrderRequest request = new OrderRequest(symbol, nextId(), side, OrderType.MARKET, TimeInForce.IOC, null,
                 instrument.roundQuantity(quantity), reduceOnly);
         return submit(request);
     }
@@ -158,6 +168,7 @@ public final class Market {
     /** Sends a fully formed request whose client id came from this market's id source. */
     PlaceResult submit(OrderRequest request) {
         PlaceResult result;
+        sentOrderCalls = true;
         try {
             result = gateway.place(request);
         } catch (ExchangeException e) {
@@ -186,26 +197,105 @@ public final class Market {
         return result;
     }
 
-    /** Cancels one of our orders. An order the venue no longer knows counts as gone. */
+    /**
+     * Cancels one of our orders. Once the venue has answered, the order no longer counts as resting (nothing is
+     * quoted against it), but the store keeps its last status until the venue's open-orders listing confirms it
+     * gone: a venue may answer a cancel and keep the order.
+     */
     public CancelResult cancel(String clientOrderId) {
+        sentOrderCalls = true;
         CancelResult result = gateway.cancel(symbol, clientOrderId);
-        forget(clientOrderId);
+        cancelAnswered(clientOrderId, result == CancelResult.CANCELLED);
         return result;
     }
 
-    /** Cancels several of our orders in one venue call where the venue allows it. */
+    /** Cancels several of our orders in one venue call where the venue allows it; see {@link #cancel}. */
     void cancelAllOf(Collection<String> clientOrderIds) {
         if (clientOrderIds.isEmpty()) {
             return;
         }
-        gateway.cancelOrders(symbol, clientOrderIds);
-        clientOrderIds.forEach(this::forget);
+        sentOrderCalls = true;
+        int confirmed = gateway.cancelOrders(symbol, clientOrderIds);
+        // A batch answer counts, it does not name: unless every cancel was confirmed, the venue's record of each
+        // order decides (looked up once the listing no longer shows it).
+        boolean allConfirmed = confirmed >= clientOrderIds.size();
+        clientOrderIds.forEach(id -> cancelAnswered(id, allConfirmed));
     }
 
-    private void forget(String clientOrderId) {
-        unknown.remove(clientOrderId);
-        if (resting.remove(clientOrderId) != null) {
-            store.orderStatus(clientOrderId, OrderStatus.CANCELLED, time.now());
+    /** How many client ids the venue takes in one cancel request (1 where it cancels one at a time). */
+    int cancelBatchSize() {
+        return Math.max(1, gateway.cancelBatchSize());
+    }
+
+    private void cancelAnswered(String clientOrderId, boolean venueSaidCancelled) {
+        if (venueSaidCancelled) {
+            answeredCancelled.add(clientOrderId);
+        }
+        boolean wasUnknown = unknown.remove(clientOrderId) != null;
+        OpenOrder order = resting.remove(clientOrderId);
+        if (order != null || wasUnknown || !cancelling.containsKey(clientOrderId)) {
+            cancelling.put(clientOrderId, order);
+        }
+    }
+
+    /**
+     * Settles what we asked to cancel against the venue's listing of our open orders, read after the cancels
+     * were answered: an order it no longer lists is CANCELLED in the store (an unknown placement stays as the
+     * store has it: it may never have existed); one it still lists keeps its status and stays to be cancelled
+     * again. Our orders it lists that we do not track (orphans) are added to be cancelled.
+     *
+     * @return the ids the venue still lists that we asked to cancel or did not know
+     */
+    Set<String> confirmAgainst(Collection<String> listedOwnIds) {
+        Set<String> listed = new LinkedHashSet<>(listedOwnIds);
+        Set<String> stillThere = new LinkedHashSet<>();
+        Map<String, OpenOrder> asked;
+        synchronized (cancelling) {
+            asked = new LinkedHashMap<>(cancelling);
+        }
+        asked.forEach((id, order) -> {
+            if (listed.contains(id)) {
+                stillThere.add(id);
+            } else {
+                boolean saidCancelled = answeredCancelled.remove(id);
+                if (order != null) {
+                    // Not listed: cancelled if the venue answered so; else (NOT_FOUND, a batch count short) it may
+                    // have filled: the venue's record of the order says which.
+                    OrderStatus fate = saidCancelled ? OrderStatus.CANCELLED : OrderFate.lookUp(gateway, symbol, id);
+                    if (fate.isOpen() && fate != OrderStatus.UNKNOWN) {
+                        stillThere.add(id); // the listing lagged the order's own record
+                        return;
+                    }
+                    store.orderStatus(id, fate, time.now());
+                }
+                cancelling.remove(id);
+            }
+        });
+        for (String id : listed) {
+            if (!resting.containsKey(id) && !unknown.containsKey(id) && !cancelling.containsKey(id)) {
+                cancelling.put(id, null);
+                stillThere.add(id);
+            }
+        }
+        return stillThere;
+    }
+
+    /** Whether this run ever sent this market an order call: if not, nothing of ours can rest here. */
+    boolean sentOrderCalls() {
+        return sentOrderCalls;
+    }
+
+    /** Orders whose cancel the venue answered but whose absence its listing has not confirmed yet. */
+    Set<String> cancellingIds() {
+        synchronized (cancelling) {
+            return new LinkedHashSet<>(cancelling.keySet());
+        }
+    }
+
+    private String nextId() {
+        // Placements may be sent from the order-call pool; the id source is shared by every market.
+        synchronized (ids) {
+            return ids.next();
         }
     }
 
@@ -215,7 +305,7 @@ public final class Market {
      * @return false if the store already had this fill (a duplicate from polling or a restart)
      */
     boolean book(Fill fill) {
-        if (!store.fill(fill)) {
+        if (!store.fill(gateway.venue(), fill)) {
             return false;
         }
         String id = fill.clientOrderId();
@@ -231,6 +321,8 @@ public final class Market {
             }
         } else if (id != null && unknown.remove(id) != null) {
             store.orderStatus(id, OrderStatus.PARTIALLY_FILLED, fill.time());
+        } else if (id != null && cancelling.containsKey(id)) {
+            bookOnCancelling(id, fill);
         }
         BigDecimal realized = ledger.apply(fill);
         LocalDate day = LocalDate.ofInstant(fill.time(), ZoneOffset.UTC);
@@ -245,6 +337,23 @@ public final class Market {
                 fill.fee().toPlainString(), fill.feeAsset(), ledger.position().toPlainString(),
                 ledger.realizedPnl().toPlainString());
         return true;
+    }
+
+    /** A fill of an order whose cancel was answered but not yet confirmed: it traded before the cancel took. */
+    private void bookOnCancelling(String id, Fill fill) {
+        OpenOrder order = cancelling.get(id);
+        if (order == null) {
+            store.orderStatus(id, OrderStatus.PARTIALLY_FILLED, fill.time());
+            return;
+        }
+        OpenOrder updated = order.withFilled(order.filledQuantity().add(fill.quantity()).min(order.quantity()));
+        if (updated.remainingQuantity().signum() == 0) {
+            cancelling.remove(id);
+            store.orderStatus(id, OrderStatus.FILLED, fill.time());
+        } else {
+            cancelling.put(id, updated);
+            store.orderStatus(id, OrderStatus.PARTIALLY_FILLED, fill.time());
+        }
     }
 
     /** Writes today's statistics if they changed. */
@@ -266,26 +375,37 @@ public final class Market {
         List<String> orphans = new ArrayList<>();
         for (OpenOrder o : venueOrders) {
             atVenue.add(o.clientOrderId());
-            if (resting.containsKey(o.clientOrderId())) {
-                resting.put(o.clientOrderId(), o);
+            OpenOrder tracked = resting.get(o.clientOrderId());
+            if (tracked != null) {
+                // The venue's fill count may run ahead of the fills booked so far, which are what the strategy
+                // sized its quotes from: keep ours, or a partly filled order would look unwanted and lose its place.
+                resting.put(o.clientOrderId(), o.withFilled(tracked.filledQuantity()));
             } else if (unknown.remove(o.clientOrderId()) != null) {
                 resting.put(o.clientOrderId(), o);
                 store.orderStatus(o.clientOrderId(), OrderStatus.NEW, time.now());
             } else {
+                // An orphan with our prefix, or an order whose cancel the venue answered and did not carry out.
                 orphans.add(o.clientOrderId());
             }
         }
+        confirmAgainst(atVenue.stream().filter(id -> !resting.containsKey(id)).toList());
         for (String id : restingIds()) {
             if (!atVenue.contains(id)) {
+                // Gone from the listing: filled (its fill may not be booked yet) or cancelled; the venue's record says.
+                OrderStatus fate = OrderFate.lookUp(gateway, symbol, id);
+                if (fate.isOpen() && fate != OrderStatus.UNKNOWN) {
+                    continue; // the listing lagged the order's own record: still resting
+                }
                 resting.remove(id);
-                store.orderStatus(id, OrderStatus.CANCELLED, time.now());
-                LOG.info("[{}] order {} is no longer at the venue", name, id);
+                store.orderStatus(id, fate, time.now());
+                LOG.info("[{}] order {} is no longer at the venue: {}", name, id, fate);
             }
         }
         // Unknown placements not listed here may still have traded: settleUnknown decides after a fill poll.
         if (!orphans.isEmpty()) {
-            LOG.warn("[{}] cancelling {} orphan order(s) with our prefix: {}", name, orphans.size(), orphans);
-            gateway.cancelOrders(symbol, orphans);
+            LOG.warn("[{}] cancelling {} order(s) with our prefix the venue still lists: {}", name, orphans.size(),
+                    orphans);
+            cancelAllOf(orphans);
         }
     }
 
@@ -343,22 +463,14 @@ public final class Market {
         return own;
     }
 
-    /** Every client id we might still have at the venue: resting plus unknown outcomes. */
+    /** Every client id we might still have at the venue: resting, unknown outcomes, and unconfirmed cancels. */
     Set<String> possiblyOpenIds() {
         Set<String> all = new LinkedHashSet<>(restingIds());
         synchronized (unknown) {
             all.addAll(unknown.keySet());
         }
+        all.addAll(cancellingIds());
         return all;
-    }
-
-    /** After shutdown verified the venue holds none of our orders. */
-    void markAllCancelled() {
-        for (String id : restingIds()) {
-            store.orderStatus(id, OrderStatus.CANCELLED, time.now());
-        }
-        resting.clear();
-        unknown.clear();
     }
 
     ExchangeGateway gateway() {

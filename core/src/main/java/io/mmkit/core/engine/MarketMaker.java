@@ -6,6 +6,7 @@ import io.mmkit.core.model.BookTop;
 import io.mmkit.core.model.Fill;
 import io.mmkit.core.model.PlaceResult;
 import io.mmkit.core.store.TradeStore;
+import io.mmkit.core.time.SimulatedTimeSource;
 import io.mmkit.core.time.StopLatch;
 import io.mmkit.core.time.TimeSource;
 import java.math.BigDecimal;
@@ -15,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -42,6 +44,9 @@ public abstract class MarketMaker {
     private static final Duration STATUS_EVERY = Duration.ofSeconds(1);
     /** How long a placement whose answer was lost may stay unknown before the venue's record settles it. */
     static final Duration SETTLE_UNKNOWN_AFTER = Duration.ofSeconds(5);
+    /** Order calls (placements, cancels) in flight at once on wall time; one at a time on a virtual clock. */
+    static final int ORDER_CALLS_AT_ONCE = 4;
+    private static final long NOT_STOPPED = Long.MIN_VALUE;
 
     private final EngineSettings settings;
     private final TimeSource time;
@@ -52,7 +57,10 @@ public abstract class MarketMaker {
     private final AtomicReference<String> stopReason = new AtomicReference<>();
     private final AtomicBoolean started = new AtomicBoolean();
     private final FillInbox inbox = new FillInbox();
-    private final QuoteReconciler reconciler = new QuoteReconciler();
+    private final OrderCalls orderCalls;
+    private final QuoteReconciler reconciler;
+    /** {@code System.nanoTime()} when stop was first requested: the shutdown's deadlines count from then. */
+    private final AtomicLong stopRequestedNanos = new AtomicLong(NOT_STOPPED);
     private volatile boolean failed;
     private Instant lastFillPoll;
     private Instant lastVenueReconcile;
@@ -70,6 +78,10 @@ public abstract class MarketMaker {
             markets.put(spec.name(), new Market(spec.name(), spec.gateway(), spec.symbol(), context.ids(), store, time));
         }
         this.primary = markets.values().iterator().next();
+        // A backtest on a virtual clock must send its calls in one fixed order to repeat a run byte for byte.
+        this.orderCalls = new OrderCalls(settings.instanceId(),
+                time instanceof SimulatedTimeSource ? 1 : ORDER_CALLS_AT_ONCE);
+        this.reconciler = new QuoteReconciler(orderCalls, stopLatch::isReleased);
     }
 
     // ---------------------------------------------------------------- hooks
@@ -149,6 +161,7 @@ public abstract class MarketMaker {
     }
 
     private void stop(String reason) {
+        stopRequestedNanos.compareAndSet(NOT_STOPPED, System.nanoTime());
         stopReason.compareAndSet(null, reason);
         stopLatch.release();
     }
@@ -177,9 +190,11 @@ public abstract class MarketMaker {
             stopReason.compareAndSet(null, "failure: " + e);
             LOG.error("[{}] stopping after an unexpected error", settings.instanceId(), e);
         }
+        stopRequestedNanos.compareAndSet(NOT_STOPPED, System.nanoTime());
         stopLatch.release();
         String reason = stopReason.get() == null ? "stop requested" : stopReason.get();
-        return new Cleanup(settings, markets.values(), store, time, inbox).run(reason, failed);
+        return new Cleanup(settings, markets.values(), store, time, inbox, orderCalls)
+                .run(reason, failed, stopRequestedNanos.get());
     }
 
     private boolean start() {
@@ -194,6 +209,7 @@ public abstract class MarketMaker {
                         m.venue(), m.instrument().tickSize().toPlainString(),
                         m.instrument().stepSize().toPlainString());
             }
+            new RestartRecovery(settings, store, time, inbox).run(markets.values());
             for (Market m : markets.values()) {
                 cancelOrphans(m);
             }
@@ -218,6 +234,7 @@ public abstract class MarketMaker {
                 m.name(), orphans.size(), orphans);
         m.cancelAllOf(orphans);
         List<String> still = m.ownOrdersAtVenue().stream().map(o -> o.clientOrderId()).toList();
+        m.confirmAgainst(still);
         if (!still.isEmpty()) {
             throw new IllegalStateException("orphan orders could not be cancelled: " + still);
         }
@@ -294,7 +311,13 @@ public abstract class MarketMaker {
         iteration++;
         drainFills();
         pollFillsIfDue();
+        if (stopLatch.isReleased()) {
+            return;
+        }
         reconcileWithVenueIfDue();
+        if (stopLatch.isReleased()) {
+            return;
+        }
         BookTop top = primary.bookTop();
         onIteration(top);
         if (stopLatch.isReleased()) {
@@ -331,7 +354,7 @@ public abstract class MarketMaker {
         // Overlap the window: the store drops fills it already has.
         Instant since = lastFillPoll.minus(settings.fillPollInterval());
         for (Market m : markets.values()) {
-            for (Fill f : m.gateway().fillsSince(m.symbol(), since)) {
+            for (Fill f : m.gateway().fillsSince(m.symbol(), FillPollWindow.since(store, m, since))) {
                 if (m.book(f)) {
                     onFill(m, f);
                 }

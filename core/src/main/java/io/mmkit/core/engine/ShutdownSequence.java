@@ -15,7 +15,8 @@ import org.slf4j.Logger;
 
 /**
  * Runs cleanup steps one after another, each on a worker thread under its own deadline, capped by what is
- * left of the whole (DESIGN.md §5); the bot's {@code Cleanup} and the data collector share it. A step that hangs is abandoned (its thread interrupted) and the sequence goes on; a
+ * left of the whole (DESIGN.md §5); the bot's {@code Cleanup} and the data collector share it. A step that hangs
+ * is abandoned (its thread interrupted, which cancels its HTTP call) and the sequence goes on; a
  * step that throws is logged and the sequence goes on. Every step logs its start and its end.
  */
 public final class ShutdownSequence {
@@ -59,11 +60,20 @@ public final class ShutdownSequence {
      * @param stepCount how many steps will run, for the {@code [i/n]} in the log lines
      */
     public ShutdownSequence(ExecutorService executor, LongSupplier nanoClock, Duration total, int stepCount, Logger log) {
+        this(executor, nanoClock, nanoClock.getAsLong(), total, stepCount, log);
+    }
+
+    /**
+     * A sequence whose whole deadline counts from {@code startNanos} (on {@code nanoClock}), e.g. when stop was
+     * requested, so time spent finishing a call in flight before the first step is part of the total.
+     */
+    public ShutdownSequence(ExecutorService executor, LongSupplier nanoClock, long startNanos, Duration total,
+                            int stepCount, Logger log) {
         this.executor = executor;
         this.nanoClock = nanoClock;
         this.log = log;
         this.stepCount = stepCount;
-        this.startNanos = nanoClock.getAsLong();
+        this.startNanos = startNanos;
         this.totalEndNanos = startNanos + total.toNanos();
     }
 

@@ -8,11 +8,13 @@ import io.mmkit.core.model.Instrument;
 import io.mmkit.core.model.OpenOrder;
 import io.mmkit.core.model.OrderBook;
 import io.mmkit.core.model.OrderRequest;
+import io.mmkit.core.model.OrderState;
 import io.mmkit.core.model.PlaceResult;
 import io.mmkit.core.model.Position;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The port a venue implements: market data, order entry and account state for one account.
@@ -67,6 +69,15 @@ public interface ExchangeGateway extends AutoCloseable {
     }
 
     /**
+     * How many client ids {@link #cancelOrders} sends in one request: 1 (the default) where the venue cancels one
+     * order a request. The engine sends that many ids per call and runs a few calls at once, so one cancel that
+     * hangs does not hold up the others.
+     */
+    default int cancelBatchSize() {
+        return 1;
+    }
+
+    /**
      * Cancels every open order on {@code symbol}, including other programs' orders on the same account.
      * The engine never calls it on its own; it cancels only orders carrying its instance prefix.
      */
@@ -82,6 +93,23 @@ public interface ExchangeGateway extends AutoCloseable {
 
     /** Our fills on {@code symbol} at or after {@code since}: the REST fallback when the private stream is down. */
     List<Fill> fillsSince(String symbol, Instant since);
+
+    /**
+     * The venue's record of one of our orders by its client id, resting or not (filled, cancelled, expired): how a
+     * restart settles the orders an earlier run left open. Blocks on REST.
+     *
+     * <p>Empty means <em>unknown</em>: the venue does not know the id, or this gateway cannot look past its open
+     * orders. The default answers from {@link #openOrders} alone, so it knows resting orders only; a caller must
+     * never read empty as cancelled.
+     */
+    default Optional<OrderState> order(String symbol, String clientOrderId) {
+        for (OpenOrder o : openOrders(symbol)) {
+            if (clientOrderId.equals(o.clientOrderId())) {
+                return Optional.of(OrderState.resting(o));
+            }
+        }
+        return Optional.empty();
+    }
 
     /** Sets the leverage used for new perpetual orders on {@code symbol}. */
     default void setLeverage(String symbol, int leverage) {

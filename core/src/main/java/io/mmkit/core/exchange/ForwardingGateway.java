@@ -8,11 +8,13 @@ import io.mmkit.core.model.Instrument;
 import io.mmkit.core.model.OpenOrder;
 import io.mmkit.core.model.OrderBook;
 import io.mmkit.core.model.OrderRequest;
+import io.mmkit.core.model.OrderState;
 import io.mmkit.core.model.PlaceResult;
 import io.mmkit.core.model.Position;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * A gateway that hands every call to another one, for wrappers that change one or two behaviours (how fills
@@ -93,6 +95,11 @@ public abstract class ForwardingGateway implements ExchangeGateway {
     @Override
     public List<Fill> fillsSince(String symbol, Instant since) {
         return delegate.fillsSince(symbol, since);
+    }
+
+    @Override
+    public Optional<OrderState> order(String symbol, String clientOrderId) {
+        return delegate.order(symbol, clientOrderId);
     }
 
     @Override

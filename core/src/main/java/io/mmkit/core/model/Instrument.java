@@ -6,7 +6,8 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * A tradable market and its rules: tick size, lot (step) size, minimum quantity and minimum notional.
+ * A tradable market and its rules: tick size, lot (step) size, minimum quantity and minimum notional, and the
+ * largest quantity one order may have.
  *
  * <p>Rounding follows the maker's interest: a bid rounds <em>down</em> and an ask rounds <em>up</em>, so a
  * rounded quote is never more aggressive than the price asked for. Quantities round down to the lot.
@@ -19,8 +20,18 @@ public record Instrument(
         BigDecimal tickSize,
         BigDecimal stepSize,
         BigDecimal minQuantity,
-        BigDecimal minNotional) {
+        BigDecimal minNotional,
+        BigDecimal maxQuantity) {
 
+    /** With no stated maximum quantity. */
+    public Instrument(String symbol, String baseAsset, String quoteAsset, MarketType type, BigDecimal tickSize,
+                      BigDecimal stepSize, BigDecimal minQuantity, BigDecimal minNotional) {
+        this(symbol, baseAsset, quoteAsset, type, tickSize, stepSize, minQuantity, minNotional, null);
+    }
+
+    /**
+     * @param maxQuantity the largest quantity of one order, or {@code null} when the venue states none
+     */
     public Instrument {
         Objects.requireNonNull(symbol, "symbol");
         Objects.requireNonNull(baseAsset, "baseAsset");
@@ -30,6 +41,7 @@ public record Instrument(
         stepSize = Decimals.requirePositive(stepSize, "stepSize");
         minQuantity = Decimals.requireNonNegative(minQuantity, "minQuantity");
         minNotional = Decimals.requireNonNegative(minNotional, "minNotional");
+        maxQuantity = maxQuantity == null ? null : Decimals.requirePositive(maxQuantity, "maxQuantity");
     }
 
     public static Instrument spot(String symbol, String base, String quote, String tick, String step) {
@@ -43,7 +55,13 @@ public record Instrument(
     }
 
     public Instrument withMinimums(BigDecimal minQty, BigDecimal minNotionalValue) {
-        return new Instrument(symbol, baseAsset, quoteAsset, type, tickSize, stepSize, minQty, minNotionalValue);
+        return new Instrument(symbol, baseAsset, quoteAsset, type, tickSize, stepSize, minQty, minNotionalValue,
+                maxQuantity);
+    }
+
+    /** The same market with a largest order quantity ({@code null}: none stated). */
+    public Instrument withMaxQuantity(BigDecimal max) {
+        return new Instrument(symbol, baseAsset, quoteAsset, type, tickSize, stepSize, minQuantity, minNotional, max);
     }
 
     public boolean isPerpetual() {

@@ -9,6 +9,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A store that keeps everything in memory: for tests, parameter sweeps and paper runs that need no file.
@@ -16,18 +18,24 @@ import java.util.Optional;
  */
 public final class InMemoryTradeStore implements TradeStore {
     /** One order as recorded: its request, venue id and last status. */
-    public record StoredOrder(OrderRequest request, String orderId, OrderStatus status, Instant updatedAt) {
+    public record StoredOrder(OrderRequest request, String orderId, OrderStatus status, Instant updatedAt,
+                              Instant createdAt) {
     }
+
+    private static final Logger LOG = LoggerFactory.getLogger(InMemoryTradeStore.class);
 
     private final Map<String, StoredOrder> orders = new LinkedHashMap<>();
     private final Map<String, Fill> fills = new LinkedHashMap<>();
     private final Map<String, DailyStats> stats = new LinkedHashMap<>();
+    private final List<Instant> runStarts = new ArrayList<>();
     private boolean closed;
 
     @Override
     public synchronized void orderPlaced(OrderRequest request, String orderId, OrderStatus status, Instant at) {
         ensureOpen();
-        orders.put(request.clientOrderId(), new StoredOrder(request, orderId, status, at));
+        StoredOrder before = orders.get(request.clientOrderId());
+        orders.put(request.clientOrderId(), new StoredOrder(request, orderId, status, at,
+                before == null ? at : before.createdAt()));
     }
 
     @Override
@@ -35,19 +43,70 @@ public final class InMemoryTradeStore implements TradeStore {
         ensureOpen();
         StoredOrder o = orders.get(clientOrderId);
         if (o != null) {
-            orders.put(clientOrderId, new StoredOrder(o.request(), o.orderId(), status, at));
+            orders.put(clientOrderId, new StoredOrder(o.request(), o.orderId(), status, at, o.createdAt()));
         }
     }
 
     @Override
-    public synchronized boolean fill(Fill fill) {
+    public synchronized boolean fill(String venue, Fill fill) {
         ensureOpen();
-        return fills.putIfAbsent(fill.symbol() + "/" + fill.fillId(), fill) == null;
+        Fill kept = fills.putIfAbsent(venue + "/" + fill.symbol() + "/" + fill.fillId(), fill);
+        if (kept != null && !FillComparison.sameContent(kept, fill)) {
+            LOG.warn("in-memory store: fill id {} on {} arrived again with different content; kept {}, dropped {}",
+                    fill.fillId(), fill.symbol(), kept, fill);
+        }
+        return kept == null;
+    }
+
+    @Override
+    public synchronized Optional<Instant> lastFillTime(String venue, String symbol) {
+        Instant last = null;
+        for (Map.Entry<String, Fill> e : fills.entrySet()) {
+            boolean venueMatches = e.getKey().startsWith(venue + "/") || e.getKey().startsWith("/");
+            Fill f = e.getValue();
+            if (venueMatches && f.symbol().equals(symbol) && (last == null || f.time().isAfter(last))) {
+                last = f.time();
+            }
+        }
+        return Optional.ofNullable(last);
+    }
+
+    @Override
+    public synchronized Optional<RecordedOrder> order(String clientOrderId) {
+        return Optional.ofNullable(orders.get(clientOrderId)).map(InMemoryTradeStore::recorded);
+    }
+
+    @Override
+    public synchronized List<RecordedOrder> openOrders(String symbol) {
+        List<RecordedOrder> open = new ArrayList<>();
+        orders.forEach((id, o) -> {
+            if (o.request().symbol().equals(symbol) && o.status().isOpen()) {
+                open.add(recorded(o));
+            }
+        });
+        open.sort(java.util.Comparator.comparing(RecordedOrder::createdAt));
+        return open;
+    }
+
+    private static RecordedOrder recorded(StoredOrder o) {
+        OrderRequest r = o.request();
+        return new RecordedOrder(r.clientOrderId(), o.orderId(), r.symbol(), r.side(), r.price(), r.quantity(),
+                o.status(), o.createdAt());
+    }
+
+    @Override
+    public synchronized Optional<Instant> recordRunStart(Instant at) {
+        ensureOpen();
+        Optional<Instant> previous = runStarts.isEmpty() ? Optional.empty()
+                : Optional.of(runStarts.get(runStarts.size() - 1));
+        runStarts.add(at);
+        return previous;
     }
 
     @Override
     public synchronized List<Fill> fills(String symbol, Instant since) {
-        return fills.values().stream().filter(f -> f.symbol().equals(symbol) && !f.time().isBefore(since)).toList();
+        return fills.values().stream().filter(f -> f.symbol().equals(symbol) && !f.time().isBefore(since))
+                .sorted(java.util.Comparator.comparing(Fill::time)).toList();
     }
 
     @Override

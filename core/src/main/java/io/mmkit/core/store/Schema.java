@@ -68,7 +68,43 @@ public final class Schema {
                 PRIMARY KEY (day, symbol)
             ) STRICT"""));
 
-    private static final Schema CURRENT = new Schema(List.of(V1));
+    /*
+     * Fill ids are unique per venue account, not per symbol alone: one store may hold two venues' fills (a hedge)
+     * whose ids collide. SQLite cannot change a primary key in place, so the table is rebuilt; rows from before
+     * carry an empty venue. Run starts tell a restart since when an earlier run may have traded.
+     */
+    private static final Migration V2 = new Migration(2, "fills keyed by venue; runs", List.of(
+            """
+            CREATE TABLE fills_by_venue (
+                venue           TEXT NOT NULL,
+                fill_id         TEXT NOT NULL,
+                order_id        TEXT NOT NULL,
+                client_order_id TEXT,
+                symbol          TEXT NOT NULL,
+                side            TEXT NOT NULL,
+                price           TEXT NOT NULL,
+                quantity        TEXT NOT NULL,
+                fee             TEXT NOT NULL,
+                fee_asset       TEXT NOT NULL,
+                liquidity       TEXT NOT NULL,
+                time            TEXT NOT NULL,
+                PRIMARY KEY (venue, symbol, fill_id)
+            ) STRICT""",
+            """
+            INSERT INTO fills_by_venue (venue, fill_id, order_id, client_order_id, symbol, side, price, quantity, fee,
+                                        fee_asset, liquidity, time)
+            SELECT '', fill_id, order_id, client_order_id, symbol, side, price, quantity, fee, fee_asset, liquidity,
+                   time FROM fills ORDER BY rowid""",
+            "DROP TABLE fills",
+            "ALTER TABLE fills_by_venue RENAME TO fills",
+            "CREATE INDEX fills_by_symbol_time ON fills (symbol, time)",
+            """
+            CREATE TABLE runs (
+                run             INTEGER PRIMARY KEY,
+                started_at      TEXT NOT NULL
+            ) STRICT"""));
+
+    private static final Schema CURRENT = new Schema(List.of(V1, V2));
 
     private final List<Migration> migrations;
 
@@ -86,6 +122,11 @@ public final class Schema {
     /** The schema this build of the store reads and writes. */
     static Schema current() {
         return CURRENT;
+    }
+
+    /** The first {@code version} migrations of this schema: how tests build a file as an older release left it. */
+    Schema upTo(int version) {
+        return new Schema(migrations.subList(0, version));
     }
 
     public int latestVersion() {

@@ -61,9 +61,17 @@ public final class SqliteTradeStore implements TradeStore {
     // row (a NOT NULL or CHECK violation) still fails.
     private static final String INSERT_FILL = """
             INSERT INTO fills (fill_id, order_id, client_order_id, symbol, side, price, quantity, fee, fee_asset,
-                               liquidity, time)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            ON CONFLICT (fill_id, symbol) DO NOTHING""";
+                               liquidity, time, venue)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            ON CONFLICT (venue, symbol, fill_id) DO NOTHING""";
+
+    private static final String SELECT_FILL_BY_ID = """
+            SELECT fill_id, order_id, client_order_id, symbol, side, price, quantity, fee, fee_asset, liquidity, time
+            FROM fills WHERE venue = ? AND symbol = ? AND fill_id = ?""";
+
+    private static final String SELECT_OPEN_ORDERS = """
+            SELECT client_order_id, order_id, symbol, side, price, quantity, status, created_at
+            FROM orders WHERE symbol = ? AND status IN (%s) ORDER BY created_at, client_order_id""";
 
     private static final String SELECT_FILLS = """
             SELECT fill_id, order_id, client_order_id, symbol, side, price, quantity, fee, fee_asset, liquidity, time
@@ -194,10 +202,11 @@ public final class SqliteTradeStore implements TradeStore {
     }
 
     @Override
-    public boolean fill(Fill fill) {
+    public boolean fill(String venue, Fill fill) {
+        Objects.requireNonNull(venue, "venue");
         Objects.requireNonNull(fill, "fill");
         String time = SqlText.instant(fill.time());
-        return run("fill(" + fill.fillId() + ", " + fill.symbol() + ")", connection -> {
+        boolean added = run("fill(" + fill.fillId() + ", " + fill.symbol() + ")", connection -> {
             try (PreparedStatement insert = connection.prepareStatement(INSERT_FILL)) {
                 insert.setString(1, fill.fillId());
                 insert.setString(2, fill.orderId());
@@ -210,7 +219,46 @@ public final class SqliteTradeStore implements TradeStore {
                 insert.setString(9, fill.feeAsset());
                 insert.setString(10, fill.liquidity().name());
                 insert.setString(11, time);
+                insert.setString(12, venue);
                 return insert.executeUpdate() == 1;
+            }
+        });
+        if (!added) {
+            warnIfDifferent(venue, fill);
+        }
+        return added;
+    }
+
+    /** A duplicate id is normal (stream and poll both deliver); a duplicate id with other content is not. */
+    private void warnIfDifferent(String venue, Fill fill) {
+        Optional<Fill> kept = run("fill(" + fill.fillId() + ") lookup", connection -> {
+            try (PreparedStatement select = connection.prepareStatement(SELECT_FILL_BY_ID)) {
+                select.setString(1, venue);
+                select.setString(2, fill.symbol());
+                select.setString(3, fill.fillId());
+                try (ResultSet rows = select.executeQuery()) {
+                    return rows.next() ? Optional.of(readFill(rows)) : Optional.empty();
+                }
+            }
+        });
+        kept.filter(k -> !FillComparison.sameContent(k, fill)).ifPresent(k -> LOG.warn(
+                "store {}: {} fill id {} on {} arrived again with different content; kept the first ({}), dropped {}",
+                file.getFileName(), venue.isEmpty() ? "a" : venue, fill.fillId(), fill.symbol(), k, fill));
+    }
+
+    @Override
+    public Optional<Instant> lastFillTime(String venue, String symbol) {
+        Objects.requireNonNull(venue, "venue");
+        Objects.requireNonNull(symbol, "symbol");
+        return run("lastFillTime(" + venue + ", " + symbol + ")", connection -> {
+            try (PreparedStatement select = connection.prepareStatement(
+                    "SELECT MAX(time) FROM fills WHERE symbol = ? AND venue IN (?, '')")) {
+                select.setString(1, symbol);
+                select.setString(2, venue);
+                try (ResultSet rows = select.executeQuery()) {
+                    String last = rows.next() ? rows.getString(1) : null;
+                    return last == null ? Optional.empty() : Optional.of(SqlText.instant(last));
+                }
             }
         });
     }
@@ -288,6 +336,55 @@ public final class SqliteTradeStore implements TradeStore {
         });
     }
 
+    /** {@inheritDoc} Oldest placement first. */
+    @Override
+    public List<RecordedOrder> openOrders(String symbol) {
+        Objects.requireNonNull(symbol, "symbol");
+        return run("openOrders(" + symbol + ")", connection -> {
+            try (PreparedStatement select = connection.prepareStatement(SELECT_OPEN_ORDERS.formatted(OPEN_STATUSES))) {
+                select.setString(1, symbol);
+                try (ResultSet rows = select.executeQuery()) {
+                    List<RecordedOrder> orders = new ArrayList<>();
+                    while (rows.next()) {
+                        orders.add(readOrder(rows));
+                    }
+                    return List.copyOf(orders);
+                }
+            }
+        });
+    }
+
+    @Override
+    public Optional<RecordedOrder> order(String clientOrderId) {
+        Objects.requireNonNull(clientOrderId, "clientOrderId");
+        return run("order(" + clientOrderId + ")", connection -> {
+            try (PreparedStatement select = connection.prepareStatement("SELECT client_order_id, order_id, symbol,"
+                    + " side, price, quantity, status, created_at FROM orders WHERE client_order_id = ?")) {
+                select.setString(1, clientOrderId);
+                try (ResultSet rows = select.executeQuery()) {
+                    return rows.next() ? Optional.of(readOrder(rows)) : Optional.empty();
+                }
+            }
+        });
+    }
+
+    @Override
+    public Optional<Instant> recordRunStart(Instant at) {
+        String started = SqlText.instant(Objects.requireNonNull(at, "at"));
+        return run("recordRunStart", connection -> {
+            Optional<Instant> previous;
+            try (var statement = connection.createStatement();
+                 ResultSet rows = statement.executeQuery("SELECT started_at FROM runs ORDER BY run DESC LIMIT 1")) {
+                previous = rows.next() ? Optional.of(SqlText.instant(rows.getString(1))) : Optional.empty();
+            }
+            try (PreparedStatement insert = connection.prepareStatement("INSERT INTO runs (started_at) VALUES (?)")) {
+                insert.setString(1, started);
+                insert.executeUpdate();
+            }
+            return previous;
+        });
+    }
+
     /**
      * Closes the pool; SQLite checkpoints the WAL into the file as its last connection closes. Blocks
      * on that disk I/O. Idempotent and safe from any thread.
@@ -328,6 +425,23 @@ public final class SqliteTradeStore implements TradeStore {
                     SqlText.instant(rows.getString("time")));
         } catch (RuntimeException e) {
             throw unreadable("fills", e);
+        }
+    }
+
+    private static RecordedOrder readOrder(ResultSet rows) throws SQLException {
+        try {
+            String price = rows.getString("price");
+            return new RecordedOrder(
+                    rows.getString("client_order_id"),
+                    rows.getString("order_id"),
+                    rows.getString("symbol"),
+                    Side.valueOf(rows.getString("side")),
+                    price == null ? null : SqlText.decimal(price),
+                    SqlText.decimal(rows.getString("quantity")),
+                    OrderStatus.valueOf(rows.getString("status")),
+                    SqlText.instant(rows.getString("created_at")));
+        } catch (RuntimeException e) {
+            throw unreadable("orders", e);
         }
     }
 

@@ -22,11 +22,25 @@ public interface TradeStore extends AutoCloseable {
     void orderStatus(String clientOrderId, OrderStatus status, Instant at);
 
     /**
-     * Records a fill. Idempotent by {@code fillId}: the same fill recorded twice is kept once.
+     * Records a fill of {@code venue}'s account. Idempotent by venue, symbol and {@code fillId} (fill ids are unique
+     * per venue account and market): the same fill recorded twice is kept once. A second fill under a known id
+     * but with different content is not stored and is logged as a warning: the venue (or a bug) reused an id.
      *
+     * @param venue the gateway's {@link io.mmkit.core.exchange.ExchangeGateway#venue()} name
      * @return true if the fill was new
      */
-    boolean fill(Fill fill);
+    boolean fill(String venue, Fill fill);
+
+    /** {@link #fill(String, Fill)} for a store that holds one venue's fills (tests, backtests). */
+    default boolean fill(Fill fill) {
+        return fill("", fill);
+    }
+
+    /**
+     * When the newest fill recorded on {@code symbol} for {@code venue} happened: where a fill poll or a restart
+     * starts looking for fills it may have missed. Fills recorded before venues were (an empty venue) count.
+     */
+    Optional<Instant> lastFillTime(String venue, String symbol);
 
     /** Our fills on {@code symbol} at or after {@code since}, oldest first. */
     List<Fill> fills(String symbol, Instant since);
@@ -39,6 +53,19 @@ public interface TradeStore extends AutoCloseable {
 
     /** Client order ids whose last recorded status is still open. */
     List<String> openOrderIds(String symbol);
+
+    /** One of our orders as last recorded, if the store ever saw it placed. */
+    Optional<RecordedOrder> order(String clientOrderId);
+
+    /** Our orders on {@code symbol} whose last recorded status is still open, oldest placement first. */
+    List<RecordedOrder> openOrders(String symbol);
+
+    /**
+     * Records that a run of this instance starts at {@code at}.
+     *
+     * @return when the run before it started; empty on the first run
+     */
+    Optional<Instant> recordRunStart(Instant at);
 
     /** Closes the connection pool. Idempotent. */
     @Override

@@ -62,4 +62,35 @@ class QuoteReconcilerTest {
         assertThat(plan.cancel()).containsExactly(bid);
         assertThat(plan.place()).isEmpty();
     }
+
+    @Test
+    void shouldKeepAPartlyFilledOrderWhenTheQuoteAsksForWhatIsLeftOfIt() {
+        var partlyFilled = live("1", Side.BUY, "99.50", "1").withFilled(new BigDecimal("0.4"));
+        var plan = QuoteReconciler.plan(inst, List.of(partlyFilled),
+                List.of(Quote.bid(new BigDecimal("99.50"), new BigDecimal("0.6"))), BigDecimal.ZERO);
+
+        assertThat(plan.keep()).as("keeps its queue place").containsExactly(partlyFilled);
+        assertThat(plan.cancel()).isEmpty();
+        assertThat(plan.place()).isEmpty();
+    }
+
+    @Test
+    void shouldTopUpAPartlyFilledOrderWhenTheQuoteAsksForItsFullSizeAgain() {
+        var partlyFilled = live("1", Side.SELL, "100.50", "1").withFilled(new BigDecimal("0.25"));
+        var plan = QuoteReconciler.plan(inst, List.of(partlyFilled),
+                List.of(Quote.ask(new BigDecimal("100.50"), BigDecimal.ONE)), BigDecimal.ZERO);
+
+        assertThat(plan.cancel()).containsExactly(partlyFilled);
+        assertThat(plan.place()).singleElement().satisfies(q -> assertThat(q.quantity()).isEqualByComparingTo("1"));
+    }
+
+    @Test
+    void shouldReplaceAPartlyFilledOrderWhenTheQuoteAsksForAnotherSize() {
+        var partlyFilled = live("1", Side.BUY, "99.50", "1").withFilled(new BigDecimal("0.4"));
+        var plan = QuoteReconciler.plan(inst, List.of(partlyFilled),
+                List.of(Quote.bid(new BigDecimal("99.50"), new BigDecimal("0.3"))), BigDecimal.ZERO);
+
+        assertThat(plan.cancel()).containsExactly(partlyFilled);
+        assertThat(plan.place()).singleElement().satisfies(q -> assertThat(q.quantity()).isEqualByComparingTo("0.3"));
+    }
 }

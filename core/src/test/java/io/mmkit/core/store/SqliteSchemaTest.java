@@ -86,7 +86,25 @@ class SqliteSchemaTest {
             assertThat(strings(connection, "SELECT name FROM sqlite_master WHERE type IN ('table', 'index')"
                     + " AND name NOT LIKE 'sqlite_%' ORDER BY name"))
                     .containsExactly("daily_stats", "fills", "fills_by_symbol_time", "orders",
-                            "orders_by_symbol_status", "schema_version");
+                            "orders_by_symbol_status", "runs", "schema_version");
+        }
+    }
+
+    @Test
+    void shouldKeepVersionOneFillsWhenKeyingFillsByVenue() throws SQLException {
+        try (Connection connection = connect()) {
+            Schema.current().upTo(1).migrate(connection, "test");
+            try (Statement statement = connection.createStatement()) {
+                statement.execute("INSERT INTO fills (fill_id, order_id, client_order_id, symbol, side, price, quantity,"
+                        + " fee, fee_asset, liquidity, time) VALUES ('7', 'o1', '42', 'SOL_USDC', 'BUY', '99.5', '1.25',"
+                        + " '0.01', 'USDC', 'MAKER', '2026-01-01T00:00:00.000000000Z')");
+            }
+
+            assertThat(Schema.current().migrate(connection, "test")).isEqualTo(1);
+
+            assertThat(strings(connection, "SELECT venue || '|' || fill_id || '|' || price || '|' || quantity FROM fills"))
+                    .containsExactly("|7|99.5|1.25");
+            assertThat(strings(connection, "SELECT MAX(version) FROM schema_version")).containsExactly("2");
         }
     }
 

@@ -7,6 +7,7 @@ import io.mmkit.core.model.Fill;
 import io.mmkit.core.model.Liquidity;
 import io.mmkit.core.model.OrderRequest;
 import io.mmkit.core.model.Side;
+import io.mmkit.core.testing.LogCapture;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -179,6 +180,71 @@ public abstract class TradeStoreContract {
         store.orderStatus("never-placed", OrderStatus.CANCELLED, T0);
 
         assertThat(store.openOrderIds("BTC_USDC")).isEmpty();
+    }
+
+    @Test
+    void shouldKeepSameFillIdOfTwoVenuesApart() {
+        assertThat(store.fill("backpack", fill("f-1", "BTC_USDC", T0))).isTrue();
+        assertThat(store.fill("binance", fill("f-1", "BTC_USDC", T0))).isTrue();
+        assertThat(store.fill("binance", fill("f-1", "BTC_USDC", T0))).isFalse();
+
+        assertThat(store.fills("BTC_USDC", T0)).hasSize(2);
+    }
+
+    @Test
+    void shouldWarnWhenAFillIdComesBackWithDifferentContent() {
+        Fill first = fill("f-1", "BTC_USDC", T0);
+        Fill other = new Fill("f-1", first.orderId(), first.clientOrderId(), "BTC_USDC", Side.SELL, first.price(),
+                new BigDecimal("9"), first.fee(), "USDC", Liquidity.TAKER, T0.plusSeconds(5));
+        store.fill("backpack", first);
+
+        try (LogCapture log = LogCapture.of(store.getClass())) {
+            assertThat(store.fill("backpack", new Fill("f-1", first.orderId(), first.clientOrderId(), "BTC_USDC",
+                    Side.BUY, new BigDecimal("100.50"), new BigDecimal("0.250"), first.fee(), "USDC", Liquidity.MAKER,
+                    T0))).as("the same fill, decimals written differently").isFalse();
+            assertThat(log.messages()).as("an ordinary duplicate is silent").isEmpty();
+
+            assertThat(store.fill("backpack", other)).isFalse();
+
+            assertThat(log.messages()).singleElement().asString()
+                    .contains("f-1", "different content", "SELL", "TAKER");
+        }
+        assertThat(store.fills("BTC_USDC", T0)).containsExactly(first);
+    }
+
+    @Test
+    void shouldTellTheLastFillTimeOfAVenueAndSymbol() {
+        store.fill("backpack", fill("f-1", "BTC_USDC", T0.plusSeconds(30)));
+        store.fill("backpack", fill("f-2", "BTC_USDC", T0.plusSeconds(10)));
+        store.fill("binance", fill("f-3", "BTC_USDC", T0.plusSeconds(90)));
+        store.fill("backpack", fill("f-4", "ETH_USDC", T0.plusSeconds(60)));
+
+        assertThat(store.lastFillTime("backpack", "BTC_USDC")).contains(T0.plusSeconds(30));
+        assertThat(store.lastFillTime("binance", "BTC_USDC")).contains(T0.plusSeconds(90));
+        assertThat(store.lastFillTime("backpack", "SOL_USDC")).isEmpty();
+    }
+
+    @Test
+    void shouldListOpenOrdersWithWhatWasPlacedOldestFirst() {
+        store.orderPlaced(order("BTC_USDC", "mm-2"), "o-2", OrderStatus.NEW, T0.plusSeconds(2));
+        store.orderPlaced(order("BTC_USDC", "mm-1"), null, OrderStatus.UNKNOWN, T0.plusSeconds(1));
+        store.orderPlaced(order("BTC_USDC", "mm-3"), "o-3", OrderStatus.FILLED, T0);
+        store.orderStatus("mm-2", OrderStatus.PARTIALLY_FILLED, T0.plusSeconds(9));
+
+        assertThat(store.openOrders("BTC_USDC")).containsExactly(
+                new RecordedOrder("mm-1", null, "BTC_USDC", Side.BUY, new BigDecimal("100.5"), new BigDecimal("0.25"),
+                        OrderStatus.UNKNOWN, T0.plusSeconds(1)),
+                new RecordedOrder("mm-2", "o-2", "BTC_USDC", Side.BUY, new BigDecimal("100.5"), new BigDecimal("0.25"),
+                        OrderStatus.PARTIALLY_FILLED, T0.plusSeconds(2)));
+        assertThat(store.order("mm-3")).map(RecordedOrder::status).contains(OrderStatus.FILLED);
+        assertThat(store.order("never")).isEmpty();
+    }
+
+    @Test
+    void shouldRecordRunStartsAndTellThePreviousOne() {
+        assertThat(store.recordRunStart(T0)).isEmpty();
+        assertThat(store.recordRunStart(T0.plusSeconds(60))).contains(T0);
+        assertThat(store.recordRunStart(T0.plusSeconds(120))).contains(T0.plusSeconds(60));
     }
 
     @Test

@@ -11,6 +11,7 @@ import io.mmkit.core.model.MarketType;
 import io.mmkit.core.model.OpenOrder;
 import io.mmkit.core.model.OrderBook;
 import io.mmkit.core.model.OrderRequest;
+import io.mmkit.core.model.OrderState;
 import io.mmkit.core.model.PlaceResult;
 import io.mmkit.core.model.Position;
 import io.mmkit.core.model.RejectReason;
@@ -38,7 +39,8 @@ public final class BackpackAdapters {
         MarketType type = "SPOT".equalsIgnoreCase(m.marketType()) ? MarketType.SPOT : MarketType.PERPETUAL;
         BigDecimal minQty = m.filters().quantity().minQuantity();
         return new Instrument(m.symbol(), m.baseSymbol(), m.quoteSymbol(), type, m.filters().price().tickSize(),
-                m.filters().quantity().stepSize(), minQty == null ? BigDecimal.ZERO : minQty, BigDecimal.ZERO);
+                m.filters().quantity().stepSize(), minQty == null ? BigDecimal.ZERO : minQty, BigDecimal.ZERO,
+                m.filters().quantity().maxQuantity());
     }
 
     /** A depth snapshot, best first on both sides whatever order the venue listed them in. */
@@ -110,6 +112,23 @@ public final class BackpackAdapters {
         String clientId = o.clientId() != null ? Long.toString(o.clientId()) : fallbackClientId;
         return new OpenOrder(o.id(), clientId, o.symbol(), side(o.side()), price, quantity,
                 orZero(o.executedQuantity()), tif, Boolean.TRUE.equals(o.reduceOnly()), time(o.createdAt(), fallbackTime));
+    }
+
+    /**
+     * An order record ({@code /api/v1/order} while it rests, {@code /wapi/v1/history/orders} after): New and
+     * PartiallyFilled rest (as do trigger orders not yet fired); Filled; Cancelled and Expired, possibly after
+     * partial fills; TriggerFailed never rested.
+     */
+    public static OrderState orderState(BackpackDtos.Order o, String clientOrderId) {
+        String status = o.status() == null ? "" : o.status();
+        OrderState.Status mapped = switch (status) {
+            case "Filled" -> OrderState.Status.FILLED;
+            case "Cancelled", "Expired" -> OrderState.Status.CANCELLED;
+            case "TriggerFailed" -> OrderState.Status.REJECTED;
+            default -> OrderState.Status.OPEN;
+        };
+        BigDecimal quantity = o.quantity() != null ? o.quantity() : orZero(o.executedQuantity());
+        return new OrderState(clientOrderId, o.id(), mapped, quantity, orZero(o.executedQuantity()));
     }
 
     public static List<Balance> balances(Map<String, BackpackDtos.CapitalBalance> capital) {

@@ -11,6 +11,7 @@ import io.mmkit.core.model.Instrument;
 import io.mmkit.core.model.OpenOrder;
 import io.mmkit.core.model.OrderBook;
 import io.mmkit.core.model.OrderRequest;
+import io.mmkit.core.model.OrderState;
 import io.mmkit.core.model.PlaceResult;
 import io.mmkit.core.model.Position;
 import io.mmkit.core.time.TimeSource;
@@ -161,6 +162,25 @@ public final class BackpackGateway implements ExchangeGateway {
             out.add(BackpackAdapters.openOrder(order, null, now));
         }
         return out;
+    }
+
+    /**
+     * Two calls at most: {@code GET /api/v1/order} answers only while the order rests; after that its record is in
+     * the order history ({@code /wapi/v1/history/orders}, newest page), matched by client id.
+     */
+    @Override
+    public Optional<OrderState> order(String symbol, String clientOrderId) {
+        Optional<BackpackDtos.Order> resting = api.queryOrder(symbol, clientOrderId);
+        if (resting.isPresent()) {
+            return Optional.of(BackpackAdapters.orderState(resting.get(), clientOrderId));
+        }
+        long wanted = BackpackAdapters.clientId(clientOrderId);
+        for (BackpackDtos.Order o : api.orderHistory(symbol)) {
+            if (o.clientId() != null && o.clientId() == wanted) {
+                return Optional.of(BackpackAdapters.orderState(o, clientOrderId));
+            }
+        }
+        return Optional.empty();
     }
 
     @Override

@@ -155,6 +155,22 @@ public final class BackpackRestApi {
                 a -> read("open orders", a, new TypeReference<List<BackpackDtos.Order>>() { }));
     }
 
+    /** The most orders one order-history page holds (documented limit). */
+    public static final int ORDER_HISTORY_PAGE = 1000;
+
+    /**
+     * {@code GET /wapi/v1/history/orders} ({@code orderHistoryQueryAll}): the newest {@link #ORDER_HISTORY_PAGE}
+     * orders of {@code symbol} that no longer rest (filled, cancelled, expired), newest first.
+     */
+    public List<BackpackDtos.Order> orderHistory(String symbol) {
+        Map<String, Object> params = new LinkedHashMap<>();
+        params.put("limit", ORDER_HISTORY_PAGE);
+        params.put("symbol", symbol);
+        return transport.execute("order history " + symbol, 1, CallSafety.READ,
+                ts -> signedQuery("/wapi/v1/history/orders", "orderHistoryQueryAll", params, ts),
+                a -> read("order history", a, new TypeReference<List<BackpackDtos.Order>>() { }));
+    }
+
     /** {@code GET /api/v1/capital} ({@code balanceQuery}). */
     public Map<String, BackpackDtos.CapitalBalance> balances() {
         return transport.execute("balances", 1, CallSafety.READ,

@@ -8,6 +8,7 @@ import io.mmkit.core.model.Instrument;
 import io.mmkit.core.model.Liquidity;
 import io.mmkit.core.model.MarketType;
 import io.mmkit.core.model.OpenOrder;
+import io.mmkit.core.model.OrderState;
 import io.mmkit.core.model.OrderBook;
 import io.mmkit.core.model.OrderRequest;
 import io.mmkit.core.model.PlaceResult;
@@ -37,12 +38,14 @@ public final class BinanceAdapters {
         BigDecimal step = null;
         BigDecimal minQty = BigDecimal.ZERO;
         BigDecimal minNotional = BigDecimal.ZERO;
+        BigDecimal maxQty = null;
         for (JsonNode f : s.filters()) {
             switch (f.path("filterType").asText()) {
                 case "PRICE_FILTER" -> tick = Json.decimal(f, "tickSize");
                 case "LOT_SIZE" -> {
                     step = Json.decimal(f, "stepSize");
                     minQty = Json.decimal(f, "minQty");
+                    maxQty = Json.decimal(f, "maxQty");
                 }
                 case "NOTIONAL", "MIN_NOTIONAL" -> {
                     BigDecimal n = f.has("minNotional") ? Json.decimal(f, "minNotional") : Json.decimal(f, "notional");
@@ -57,7 +60,8 @@ public final class BinanceAdapters {
             throw new IllegalArgumentException(s.symbol() + " has no PRICE_FILTER or LOT_SIZE filter");
         }
         MarketType type = market.isFutures() ? MarketType.PERPETUAL : MarketType.SPOT;
-        return new Instrument(s.symbol(), s.baseAsset(), s.quoteAsset(), type, tick, step, minQty, minNotional);
+        return new Instrument(s.symbol(), s.baseAsset(), s.quoteAsset(), type, tick, step, minQty, minNotional,
+                maxQty == null || maxQty.signum() <= 0 ? null : maxQty);
     }
 
     public static OrderBook orderBook(String symbol, BinanceDtos.Depth d, int maxLevels, Instant receivedAt) {
@@ -120,6 +124,22 @@ public final class BinanceAdapters {
         Instant created = millis == null ? fallbackTime : Instant.ofEpochMilli(millis);
         return new OpenOrder(Long.toString(o.orderId()), o.clientOrderId(), o.symbol(), Side.valueOf(o.side()), price,
                 o.origQty(), executed, tif, Boolean.TRUE.equals(o.reduceOnly()), created);
+    }
+
+    /**
+     * The venue's record of an order ({@code GET order}): NEW / PARTIALLY_FILLED rest; FILLED; CANCELED, EXPIRED,
+     * EXPIRED_IN_MATCH (possibly after partial fills) are cancelled; REJECTED never rested. Spot's
+     * PENDING_CANCEL still rests.
+     */
+    public static OrderState orderState(BinanceDtos.Order o) {
+        OrderState.Status status = switch (o.status() == null ? "" : o.status()) {
+            case "FILLED" -> OrderState.Status.FILLED;
+            case "CANCELED", "EXPIRED", "EXPIRED_IN_MATCH" -> OrderState.Status.CANCELLED;
+            case "REJECTED" -> OrderState.Status.REJECTED;
+            default -> OrderState.Status.OPEN;
+        };
+        return new OrderState(o.clientOrderId(), Long.toString(o.orderId()), status, orZero(o.origQty()),
+                orZero(o.executedQty()));
     }
 
     public static List<Balance> spotBalances(BinanceDtos.SpotAccount account) {

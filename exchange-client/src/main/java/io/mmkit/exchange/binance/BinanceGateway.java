@@ -11,6 +11,7 @@ import io.mmkit.core.model.Instrument;
 import io.mmkit.core.model.OpenOrder;
 import io.mmkit.core.model.OrderBook;
 import io.mmkit.core.model.OrderRequest;
+import io.mmkit.core.model.OrderState;
 import io.mmkit.core.model.PlaceResult;
 import io.mmkit.core.model.Position;
 import io.mmkit.core.time.TimeSource;
@@ -161,6 +162,12 @@ public final class BinanceGateway implements ExchangeGateway {
         return cancelled;
     }
 
+    /** Futures: ten ids a {@code batchOrders} request; spot: one. */
+    @Override
+    public int cancelBatchSize() {
+        return api.market().isFutures() ? BinanceRestApi.MAX_BATCH_CANCEL : 1;
+    }
+
     /** Cancels every open order on the symbol; Binance does not say how many, so they are counted first. */
     @Override
     public int cancelAll(String symbol) {
@@ -179,6 +186,12 @@ public final class BinanceGateway implements ExchangeGateway {
             out.add(BinanceAdapters.openOrder(order, now));
         }
         return out;
+    }
+
+    /** {@code GET order} by {@code origClientOrderId}: Binance answers for open and closed orders alike. */
+    @Override
+    public Optional<OrderState> order(String symbol, String clientOrderId) {
+        return api.queryOrder(symbol, clientOrderId).map(BinanceAdapters::orderState);
     }
 
     @Override

@@ -6,6 +6,10 @@ import io.mmkit.core.exchange.TransportException;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import okhttp3.Call;
+import okhttp3.Callback;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.Response;
@@ -19,8 +23,9 @@ import org.slf4j.LoggerFactory;
  * by the venue's {@link VenueErrors}. No {@link IOException} leaves this class.
  *
  * <p>Thread-safe. {@link #execute} blocks the calling thread for the call and its retries; the total is bounded
- * by {@code maxAttempts * (callTimeout + maxBackoff)}. Waits go through the injected time source and are
- * interruptible: an interrupt ends the call with a {@link TransportException} and keeps the interrupt flag.
+ * by {@code maxAttempts * (callTimeout + maxBackoff)}. Waits go through the injected time source, and they and the
+ * call itself are interruptible: an interrupt cancels the HTTP call in flight, ends the call with a
+ * {@link TransportException} and keeps the interrupt flag.
  */
 public final class RestTransport {
     private static final Logger LOG = LoggerFactory.getLogger(RestTransport.class);
@@ -82,7 +87,8 @@ public final class RestTransport {
                 throw new TransportException(venue, what + ": interrupted while waiting for the rate limit", e);
             }
             attempt++;
-            Duration wait = retryDelay(failure, safety, attempt);
+            // An interrupted caller has given up on this call: no retry.
+            Duration wait = Thread.currentThread().isInterrupted() ? null : retryDelay(failure, safety, attempt);
             if (wait == null) {
                 throw failure;
             }
@@ -97,13 +103,7 @@ public final class RestTransport {
         if (LOG.isDebugEnabled()) {
             LOG.debug("{} {} {}", venue, request.method(), redactor.redact(request.url().toString()));
         }
-        HttpAnswer answer;
-        try (Response response = client.newCall(request).execute()) {
-            ResponseBody body = response.body();
-            answer = new HttpAnswer(response.code(), body.string(), response.headers());
-        } catch (IOException e) {
-            throw errors.transportFailure(what, e);
-        }
+        HttpAnswer answer = exchange(what, request);
         ExchangeException refused = errors.classify(what, answer);
         if (refused != null) {
             throw refused;
@@ -112,6 +112,46 @@ public final class RestTransport {
             return reader.read(answer);
         } catch (IOException e) {
             throw errors.transportFailure(what, e);
+        }
+    }
+
+    /**
+     * Sends one request and reads its answer on OkHttp's dispatcher while this thread waits, so that an interrupt
+     * (a shutdown step at its deadline, a caller giving up) cancels the call at once instead of waiting out the
+     * read timeout: a blocking socket read does not notice an interrupt. A cancelled call's outcome is unknown,
+     * exactly as a timeout's.
+     */
+    private HttpAnswer exchange(String what, Request request) {
+        Call call = client.newCall(request);
+        CompletableFuture<HttpAnswer> answer = new CompletableFuture<>();
+        call.enqueue(new Callback() {
+            @Override
+            public void onResponse(Call c, Response response) {
+                try (response) {
+                    ResponseBody body = response.body();
+                    answer.complete(new HttpAnswer(response.code(), body.string(), response.headers()));
+                } catch (IOException | RuntimeException e) {
+                    answer.completeExceptionally(e);
+                }
+            }
+
+            @Override
+            public void onFailure(Call c, IOException e) {
+                answer.completeExceptionally(e);
+            }
+        });
+        try {
+            return answer.get();
+        } catch (InterruptedException e) {
+            call.cancel();
+            Thread.currentThread().interrupt();
+            throw new TransportException(venue, what + ": interrupted; the call was abandoned", e);
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof IOException io) {
+                throw errors.transportFailure(what, io);
+            }
+            throw errors.transportFailure(what, new IOException(String.valueOf(cause), cause));
         }
     }
 

@@ -60,6 +60,13 @@ public final class CliProcess implements AutoCloseable {
         return exited ? Duration.ofNanos(System.nanoTime() - signalled) : null;
     }
 
+    /** Waits for the process to end by itself; returns how long that took from now, or null. */
+    public Duration awaitExit(Duration max) throws InterruptedException {
+        long from = System.nanoTime();
+        return process.waitFor(max.toMillis(), TimeUnit.MILLISECONDS) ? Duration.ofNanos(System.nanoTime() - from)
+                : null;
+    }
+
     public int exitValue() {
         return process.exitValue();
     }

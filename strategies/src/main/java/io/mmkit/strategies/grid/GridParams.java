@@ -14,15 +14,28 @@ import java.util.Objects;
  * grid_num                             number of price levels, bounds included (at least 2)
  * order_quantity                       base quantity of every grid order
  * grid_mode                            arithmetic (equal gaps, default) or geometric (equal ratios)
+ * allow_one_sided                      start even when the venue's price lies outside the range, so that the
+ *                                      grid rests only buys or only sells (default false: the start is refused)
  * </pre>
+ *
+ * <p>{@code grid_num} is at most {@value #MAX_GRID_NUM} here; the launcher's {@code guards.max_open_orders}
+ * (default 200) bounds it further.
  *
  * @param lower {@code null} when {@code autoRangePercent} is set
  * @param upper {@code null} when {@code autoRangePercent} is set
  * @param autoRangePercent {@code null} when the bounds are explicit
  */
 public record GridParams(BigDecimal lower, BigDecimal upper, BigDecimal autoRangePercent, int gridNum,
-                         BigDecimal quantity, GridLadder.Mode mode) {
+                         BigDecimal quantity, GridLadder.Mode mode, boolean allowOneSided) {
+    /** A hard ceiling whatever the guards say: the ladder is built in memory before anything is checked. */
+    public static final int MAX_GRID_NUM = 10_000;
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
+
+    /** Without the one-sided opt-in. */
+    public GridParams(BigDecimal lower, BigDecimal upper, BigDecimal autoRangePercent, int gridNum,
+                      BigDecimal quantity, GridLadder.Mode mode) {
+        this(lower, upper, autoRangePercent, gridNum, quantity, mode, false);
+    }
 
     public GridParams {
         Objects.requireNonNull(quantity, "quantity");
@@ -56,9 +69,13 @@ public record GridParams(BigDecimal lower, BigDecimal upper, BigDecimal autoRang
         if (gridNum < 2) {
             throw p.invalid("grid_num", "must be at least 2, was " + gridNum);
         }
+        if (gridNum > MAX_GRID_NUM) {
+            throw p.invalid("grid_num", "must be at most " + MAX_GRID_NUM + ", was " + gridNum);
+        }
         BigDecimal quantity = p.positiveDecimal("order_quantity");
         GridLadder.Mode mode = p.enumValue("grid_mode", GridLadder.Mode.class, GridLadder.Mode.ARITHMETIC);
-        return new GridParams(lower, upper, auto, gridNum, quantity, mode);
+        boolean oneSided = p.bool("allow_one_sided", false);
+        return new GridParams(lower, upper, auto, gridNum, quantity, mode, oneSided);
     }
 
     /** The ladder for a market whose first mid is {@code firstMid}; the bounds come from it in auto mode. */

@@ -24,6 +24,13 @@ import org.slf4j.LoggerFactory;
  * missing (cancelled elsewhere, rejected) is placed again, and orders that still match stay in the queue.
  * Profit is booked when a round trip's closing order fills, never when it is placed.
  *
+ * <p>After a restart the grid is seeded afresh around the current mid in {@link #onStart}; the fills an earlier
+ * run made while the bot was down reach {@link #onFill} right after, before the first quotes (the engine's
+ * restart recovery delivers them), so a level whose order filled while we were down is replaced by its counter
+ * order exactly as if the fill had been seen live, and the filled order is not placed again. Round trips whose
+ * opening fill an earlier run had already seen are not carried over: their counter orders are lost with the
+ * earlier run's book (the store keeps the fills; the ledger of this run starts flat).
+ *
  * <p>All hooks run on the strategy thread.
  */
 public class GridStrategy extends MarketMaker {

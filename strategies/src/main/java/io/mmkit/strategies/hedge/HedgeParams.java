@@ -1,8 +1,11 @@
 package io.mmkit.strategies.hedge;
 
 import io.mmkit.core.config.StrategyParams;
+import io.mmkit.core.engine.Quote;
+import io.mmkit.core.model.BookTop;
 import java.math.BigDecimal;
 import java.math.MathContext;
+import java.util.List;
 
 /**
  * The {@code maker_taker_hedge} keys (besides {@code risk}):
@@ -45,5 +48,12 @@ public record HedgeParams(BigDecimal spreadPercentage, BigDecimal orderQuantity,
             throw p.invalid("requote_tolerance_percentage", "must not be negative");
         }
         return new HedgeParams(spread, quantity, where == HedgeMarket.HEDGE, reference, retries, tolerance);
+    }
+
+    /** The maker quotes the strategy would rest against {@code top}: best prices moved out by the edge. */
+    public List<Quote> firstQuotes(BookTop top) {
+        BigDecimal edge = spreadPercentage.divide(BigDecimal.valueOf(100), MathContext.DECIMAL64);
+        return List.of(Quote.bid(top.bidPrice().multiply(BigDecimal.ONE.subtract(edge)), orderQuantity),
+                Quote.ask(top.askPrice().multiply(BigDecimal.ONE.add(edge)), orderQuantity));
     }
 }

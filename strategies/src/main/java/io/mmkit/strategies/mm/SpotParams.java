@@ -1,8 +1,15 @@
 package io.mmkit.strategies.mm;
 
 import io.mmkit.core.config.StrategyParams;
+import io.mmkit.core.model.Balance;
+import io.mmkit.core.model.BookTop;
+import io.mmkit.core.model.Instrument;
+import io.mmkit.core.spi.StartPlan;
+import io.mmkit.strategies.support.SpreadLadder;
 import io.mmkit.strategies.support.SpreadParams;
 import java.math.BigDecimal;
+import java.math.MathContext;
+import java.util.List;
 
 /**
  * The {@code standard} spot market maker's keys (besides {@link SpreadParams} and {@code risk}):
@@ -46,5 +53,31 @@ public record SpotParams(SpreadParams spread, BigDecimal orderQuantity, BigDecim
                     + threshold.toPlainString());
         }
         return new SpotParams(spread, quantity, byBalance, target, threshold);
+    }
+
+    /**
+     * The first ladder, sized as {@link SpotMarketMaker} sizes it (by balance when
+     * {@code order_balance_percentage} is set), before any rebalancing skew. For the launcher's pre-flight.
+     */
+    public StartPlan startPlan(Instrument instrument, BookTop top, List<Balance> balances) {
+        BigDecimal bidQty = orderQuantity;
+        BigDecimal askQty = orderQuantity;
+        String key = "strategy.order_quantity";
+        if (balancePercentage != null) {
+            BigDecimal base = BigDecimal.ZERO;
+            BigDecimal quote = BigDecimal.ZERO;
+            for (Balance b : balances) {
+                if (b.asset().equals(instrument.baseAsset())) {
+                    base = b.total();
+                } else if (b.asset().equals(instrument.quoteAsset())) {
+                    quote = b.total();
+                }
+            }
+            BigDecimal share = balancePercentage.divide(HUNDRED, MathContext.DECIMAL64);
+            bidQty = quote.multiply(share).divide(top.mid(), MathContext.DECIMAL64);
+            askQty = base.multiply(share);
+            key = "strategy.order_balance_percentage";
+        }
+        return new StartPlan(SpreadLadder.quotesFromTouch(spread, top, bidQty, askQty), key);
     }
 }

@@ -17,6 +17,8 @@ import java.math.MathContext;
  */
 public record SpreadParams(BigDecimal spreadPercentage, int maxOrders, BigDecimal levelStepPercentage,
                            BigDecimal tolerancePercentage) {
+    /** A hard ceiling whatever the guards say; {@code guards.max_open_orders} bounds both sides further. */
+    public static final int MAX_LEVELS = 1_000;
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
 
     /** Reads the keys above; the caller still calls {@code requireAllRead()}. */
@@ -29,6 +31,9 @@ public record SpreadParams(BigDecimal spreadPercentage, int maxOrders, BigDecima
         int maxOrders = p.integer("max_orders", 1);
         if (maxOrders < 1) {
             throw p.invalid("max_orders", "must be at least 1, was " + maxOrders);
+        }
+        if (maxOrders > MAX_LEVELS) {
+            throw p.invalid("max_orders", "must be at most " + MAX_LEVELS + ", was " + maxOrders);
         }
         BigDecimal step = p.optionalPositiveDecimal("level_step_percentage")
                 .orElse(spread.divide(BigDecimal.valueOf(2), MathContext.DECIMAL64));
@@ -53,5 +58,10 @@ public record SpreadParams(BigDecimal spreadPercentage, int maxOrders, BigDecima
     /** The requote tolerance in price units at {@code mid}. */
     public BigDecimal tolerance(BigDecimal mid) {
         return mid.multiply(tolerancePercentage).divide(HUNDRED, MathContext.DECIMAL64);
+    }
+
+    /** Levels on both sides: what {@code guards.max_open_orders} is checked against. */
+    public io.mmkit.core.spi.RestingOrderCount restingOrders() {
+        return new io.mmkit.core.spi.RestingOrderCount("strategy.max_orders", maxOrders, 2L * maxOrders);
     }
 }
