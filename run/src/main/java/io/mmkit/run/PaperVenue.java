@@ -79,6 +79,13 @@ record PaperVenue(
         return new PaperVenue(path, marketData, maker, taker, model, latency, balances);
     }
 
+    /** For messages: paper trading, and where its market data comes from. */
+    String endpoint() {
+        String venue = marketData.path("name").asText();
+        return "paper trading on " + venue + " market data at " + marketData.path("base_url").asText(venue
+                + "'s public endpoints");
+    }
+
     /**
      * Opens the market data and the simulated account for {@code symbol}: loads the instrument over the venue's
      * public REST and subscribes to its streams. The caller closes the gateway, which closes both.

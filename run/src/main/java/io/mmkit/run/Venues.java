@@ -63,7 +63,23 @@ final class Venues {
         }
         if (PaperVenue.NAME.equals(venue)) {
             PaperVenue paper = PaperVenue.from(path, section);
-            return time -> paper.open(symbol, time);
+            // The pre-flight's own paper market streams the same public data; it places nothing.
+            return new Validated() {
+                @Override
+                public ExchangeGateway open(TimeSource time) {
+                    return paper.open(symbol, time);
+                }
+
+                @Override
+                public ExchangeGateway openForPreflight(TimeSource time) {
+                    return paper.open(symbol, time);
+                }
+
+                @Override
+                public String endpoint() {
+                    return paper.endpoint();
+                }
+            };
         }
         if (REAL_VENUES.contains(venue)) {
             JsonNode tree = new ObjectMapper().valueToTree(section);

@@ -11,7 +11,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.zip.GZIPInputStream;
 import mockwebserver3.Dispatcher;
@@ -26,7 +26,8 @@ import okhttp3.WebSocketListener;
  * Binance spot's public side on loopback, replaying a recording (hftbacktest's format: {@code <receive ns>
  * <raw message>} a line): {@code exchangeInfo} for one symbol, {@code /api/v3/depth} answering the recording's
  * REST snapshot, and {@code /stream} sending the recording's stream messages at their recorded pace from the
- * moment the first client connects. Only the first connection gets the replay (a reconnect gets silence).
+ * moment each client connects (a run's pre-flight connects once, then the bot: each gets the whole slice from
+ * its own start; a replay whose socket closed stops).
  */
 public final class RecordedBinanceStandIn implements AutoCloseable {
     private record Line(long offsetNanos, String message) {
@@ -41,10 +42,10 @@ public final class RecordedBinanceStandIn implements AutoCloseable {
         t.setDaemon(true);
         return t;
     });
-    private final AtomicBoolean replayStarted = new AtomicBoolean();
     private final AtomicInteger sent = new AtomicInteger();
+    private final AtomicInteger connections = new AtomicInteger();
     private final AtomicInteger depthRequests = new AtomicInteger();
-    private final CountDownLatch allSent = new CountDownLatch(1);
+    private final AtomicReference<CountDownLatch> allSent = new AtomicReference<>(new CountDownLatch(1));
 
     private RecordedBinanceStandIn(String exchangeInfo, String snapshot, List<Line> stream) {
         this.exchangeInfo = exchangeInfo;
@@ -109,9 +110,13 @@ public final class RecordedBinanceStandIn implements AutoCloseable {
         return depthRequests.get();
     }
 
-    /** Waits until the whole recording was sent. */
+    /** Waits until the whole recording was sent on the newest connection. */
     public boolean awaitReplayed(long timeout, TimeUnit unit) throws InterruptedException {
-        return allSent.await(timeout, unit);
+        return allSent.get().await(timeout, unit);
+    }
+
+    public int connections() {
+        return connections.get();
     }
 
     @Override
@@ -121,11 +126,16 @@ public final class RecordedBinanceStandIn implements AutoCloseable {
     }
 
     private void startReplay(WebSocket socket) {
+        CountDownLatch done = new CountDownLatch(1);
+        allSent.set(done);
+        AtomicInteger sentHere = new AtomicInteger();
         for (Line line : stream) {
             replay.schedule(() -> {
-                socket.send(line.message());
-                if (sent.incrementAndGet() == stream.size()) {
-                    allSent.countDown();
+                if (socket.send(line.message())) {
+                    sent.incrementAndGet();
+                }
+                if (sentHere.incrementAndGet() == stream.size()) {
+                    done.countDown();
                 }
             }, line.offsetNanos(), TimeUnit.NANOSECONDS);
         }
@@ -139,9 +149,8 @@ public final class RecordedBinanceStandIn implements AutoCloseable {
                 return new MockResponse.Builder().webSocketUpgrade(new WebSocketListener() {
                     @Override
                     public void onOpen(WebSocket webSocket, Response response) {
-                        if (replayStarted.compareAndSet(false, true)) {
-                            startReplay(webSocket);
-                        }
+                        connections.incrementAndGet();
+                        startReplay(webSocket);
                     }
 
                     @Override
