@@ -5,6 +5,8 @@ import io.mmkit.sim.ExchangeSettings;
 import io.mmkit.sim.FillModelName;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -21,6 +23,7 @@ import java.util.Objects;
  * @param data the files to replay, in order
  * @param format how to read them
  * @param maxDuration stop after this much virtual time even if data remains; {@code null} runs to the end
+ * @param markets the other markets by name ({@code backtest.markets}), each with its own data; empty for one
  */
 public record BacktestConfig(
         String instanceId,
@@ -30,7 +33,8 @@ public record BacktestConfig(
         Duration sampleInterval,
         List<Path> data,
         DataFormat format,
-        Duration maxDuration) {
+        Duration maxDuration,
+        Map<String, BacktestMarket> markets) {
 
     public BacktestConfig {
         Objects.requireNonNull(instanceId, "instanceId");
@@ -40,20 +44,28 @@ public record BacktestConfig(
         Objects.requireNonNull(format, "format");
         strategyParams = Map.copyOf(strategyParams);
         data = List.copyOf(data);
+        markets = Collections.unmodifiableMap(new LinkedHashMap<>(markets));
+    }
+
+    /** A one-market backtest. */
+    public BacktestConfig(String instanceId, Map<String, Object> strategyParams, Duration interval,
+                          ExchangeSettings exchange, Duration sampleInterval, List<Path> data, DataFormat format,
+                          Duration maxDuration) {
+        this(instanceId, strategyParams, interval, exchange, sampleInterval, data, format, maxDuration, Map.of());
     }
 
     public BacktestConfig withFillModel(FillModelName model) {
         return new BacktestConfig(instanceId, strategyParams, interval, exchange.withFillModel(model), sampleInterval,
-                data, format, maxDuration);
+                data, format, maxDuration, markets);
     }
 
     public BacktestConfig withData(List<Path> files, DataFormat dataFormat) {
         return new BacktestConfig(instanceId, strategyParams, interval, exchange, sampleInterval, files, dataFormat,
-                maxDuration);
+                maxDuration, markets);
     }
 
     public BacktestConfig withExchange(ExchangeSettings settings) {
         return new BacktestConfig(instanceId, strategyParams, interval, settings, sampleInterval, data, format,
-                maxDuration);
+                maxDuration, markets);
     }
 }

@@ -90,21 +90,69 @@ public final class BacktestConfigReader {
         Duration sample = bt.duration("sample_interval", Duration.ofSeconds(10));
         Duration max = bt.duration("max_duration", null);
         List<Path> files = dataFiles(bt, baseDir);
-        DataFormat format = files.isEmpty() ? DataFormat.BINANCE : DataFormat.guess(files.get(0));
-        String named = bt.string("data_format", null);
-        if (named != null) {
-            try {
-                format = DataFormat.named(named);
-            } catch (IllegalArgumentException e) {
-                throw bt.invalid("data_format", "must be binance, csv, jsonl or sqlite");
-            }
-        }
+        DataFormat format = format(bt, files);
+        Map<String, BacktestMarket> markets = markets(root, bt, exchange, baseDir);
         bt.requireAllRead();
         for (String liveOnly : LIVE_ONLY_KEYS) {
             root.value(liveOnly); // strategy: read above; the rest are live settings a replay does not use
         }
         root.requireAllRead(); // a misspelt top-level key (or a sweep of one) must not be silently ignored
-        return new BacktestConfig(instanceId, strategy, interval, exchange, sample, files, format, max);
+        return new BacktestConfig(instanceId, strategy, interval, exchange, sample, files, format, max, markets);
+    }
+
+    private static DataFormat format(StrategyParams section, List<Path> files) {
+        DataFormat format = files.isEmpty() ? DataFormat.BINANCE : DataFormat.guess(files.get(0));
+        String named = section.string("data_format", null);
+        if (named != null) {
+            try {
+                format = DataFormat.named(named);
+            } catch (IllegalArgumentException e) {
+                throw section.invalid("data_format", "must be binance, csv, jsonl or sqlite");
+            }
+        }
+        return format;
+    }
+
+    /**
+     * {@code backtest.markets.<name>}: {@code data} (required), {@code data_format}, {@code balances},
+     * {@code maker_fee}, {@code taker_fee}; the instrument from its own {@code symbol} and {@code exchange}, or else
+     * from the live layout's {@code markets.<name>} section (so a live hedge config only gains the data). The fill
+     * model, latency, seed and liquidity consumption are the primary's: one simulated venue's rules, two books.
+     */
+    private static Map<String, BacktestMarket> markets(StrategyParams root, StrategyParams bt,
+                                                       ExchangeSettings primary, Path baseDir) {
+        Map<String, BacktestMarket> out = new LinkedHashMap<>();
+        java.util.Optional<StrategyParams> section = bt.section("markets");
+        if (section.isEmpty()) {
+            return out;
+        }
+        StrategyParams live = root.section("markets").orElse(new StrategyParams("markets", Map.of()));
+        for (String name : section.get().keys()) {
+            StrategyParams m = section.get().section(name)
+                    .orElseThrow(() -> section.get().invalid(name, "must be a section"));
+            StrategyParams liveMarket = live.section(name).orElse(new StrategyParams("markets." + name, Map.of()));
+            String symbol = m.has("symbol") ? m.string("symbol") : liveMarket.string("symbol", null);
+            if (symbol == null) {
+                throw m.invalid("symbol", "missing (give it here or in markets." + name + ")");
+            }
+            StrategyParams venue = m.section("exchange").or(() -> liveMarket.section("exchange"))
+                    .orElseThrow(() -> m.invalid("exchange", "missing: the market's tick_size, step_size, base"
+                            + " and quote (here or in markets." + name + ")"));
+            List<Path> files = dataFiles(m, baseDir);
+            if (files.isEmpty()) {
+                throw m.invalid("data", "missing: a data set for market " + name);
+            }
+            BigDecimal maker = m.optionalDecimal("maker_fee").orElse(venue.decimal("maker_fee", primary.makerFee()));
+            BigDecimal taker = m.optionalDecimal("taker_fee").orElse(venue.decimal("taker_fee", primary.takerFee()));
+            ExchangeSettings settings = new ExchangeSettings("simulated", instrument(symbol, venue),
+                    primary.fillModel(), maker, taker, primary.entryLatency(), primary.responseLatency(),
+                    primary.latencyJitter(), primary.seed(), balances(m.section("balances")
+                    .or(() -> venue.section("balances"))), primary.liquidityConsumption());
+            DataFormat format = format(m, files);
+            m.requireAllRead();
+            out.put(name, new BacktestMarket(name, settings, files, format));
+        }
+        return out;
     }
 
     private static List<Path> dataFiles(StrategyParams bt, Path baseDir) {

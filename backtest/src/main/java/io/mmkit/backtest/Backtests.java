@@ -6,6 +6,7 @@ import io.mmkit.backtest.data.GuardedSource;
 import io.mmkit.backtest.report.BacktestMetrics;
 import io.mmkit.backtest.report.BacktestResult;
 import io.mmkit.backtest.report.BacktestResult.Setting;
+import io.mmkit.backtest.report.MarketResult;
 import io.mmkit.backtest.report.MetricsCalculator;
 import io.mmkit.backtest.report.PnlReconciliation;
 import io.mmkit.backtest.report.RunRecorder;
@@ -26,6 +27,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -53,7 +55,13 @@ public final class Backtests {
     public static BacktestResult run(BacktestRequest request) {
         BacktestConfig config = request.config();
         ExchangeSettings settings = config.exchange();
-        try (GuardedSource source = new GuardedSource(request.data().get())) {
+        requireMarketData(config, request.strategyName(), request.strategy().requiredMarkets());
+        if (!config.markets().isEmpty() && request.path() == VenuePath.HTTP) {
+            throw new IllegalArgumentException("the http path serves one market; run a multi-market backtest"
+                    + " in process");
+        }
+        try (GuardedSource source = new GuardedSource(request.data().get());
+             OtherMarkets others = OtherMarkets.open(config)) {
             RunRecorder recorder = new RunRecorder(settings.instrument(), config.sampleInterval(), source::progress,
                     request.progress());
             BacktestExchange exchange = new BacktestExchange(settings, source, recorder);
@@ -64,6 +72,7 @@ public final class Backtests {
             if (!twoSided) {
                 throw new IllegalStateException("the data never shows a two-sided book: nothing to trade against");
             }
+            others.warmUpAndJoin(exchange);
             Instant start = exchange.time().now();
             InMemoryTradeStore store = new InMemoryTradeStore();
             try (VenueConnection venue = VenueConnection.open(request.path(), request.fillDelivery(), exchange)) {
@@ -72,12 +81,13 @@ public final class Backtests {
                 MarketMakerContext context = MarketMakerContext.of(engine, exchange.time(), store,
                         new ClientOrderIds(ClientOrderIds.defaultPrefix(config.instanceId()), 1), venue.gateway(),
                         settings.instrument().symbol());
-                MarketMaker strategy = request.strategy().create(context);
+                MarketMaker strategy = request.strategy().create(others.addTo(context));
                 exchange.onDataEnd(strategy::stop);
+                others.onDataEnd(strategy::stop);
                 // Read only once the end of data can stop the strategy: reading the book replays up to now.
                 BigDecimal capital = startingCapital(settings.deposits(), settings.instrument(), lastMid(exchange));
                 RunResult run = strategy.run();
-                source.failure().ifPresent(e -> {
+                source.failure().or(others::failure).ifPresent(e -> {
                     throw e;
                 });
                 Instant end = exchange.time().now();
@@ -92,10 +102,32 @@ public final class Backtests {
                 return new BacktestResult(config.instanceId(), request.strategyName(), settings.instrument().symbol(),
                         settings.fillModel().label(), request.path().label(),
                         describe(config, request.fillDelivery()), config.strategyParams(), start, end,
-                        exchange.eventsApplied(), exchange.dataEnded(), run.clean(), run.stopReason(), metrics,
-                        source.audit(), story, exchange.allFills(), recorder.series());
+                        exchange.eventsApplied() + others.eventsApplied(), exchange.dataEnded(), run.clean(),
+                        run.stopReason(), metrics, others.audit(source.audit()), story,
+                        others.allFills(exchange.allFills()), recorder.series(),
+                        others.isEmpty() ? List.of() : withPrimary(metrics, recorder, settings, others.results(end,
+                                config.sampleInterval())));
             }
         }
+    }
+
+    /**
+     * Checks that every market the strategy trades has data ({@code backtest.markets.<name>}); the primary
+     * always has. {@code backtest --check} and every run call it before reading any data.
+     *
+     * @throws IllegalArgumentException naming the first market without data
+     */
+    public static void requireMarketData(BacktestConfig config, String strategyName, java.util.Set<String> required) {
+        OtherMarkets.requireData(config, strategyName, required);
+    }
+
+    private static List<MarketResult> withPrimary(BacktestMetrics metrics, RunRecorder recorder,
+                                                  ExchangeSettings settings, List<MarketResult> others) {
+        List<MarketResult> all = new ArrayList<>();
+        all.add(new MarketResult(MarketMakerContext.PRIMARY, settings.instrument().symbol(), metrics,
+                recorder.ledger().position()));
+        all.addAll(others);
+        return all;
     }
 
     /**

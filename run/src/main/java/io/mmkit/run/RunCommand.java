@@ -2,7 +2,7 @@ package io.mmkit.run;
 
 import io.mmkit.core.spi.StrategyCatalog;
 import io.mmkit.backtest.cli.BacktestCommand;
-import io.mmkit.backtest.collector.CollectCommand;
+import io.mmkit.collector.CollectCommand;
 import io.mmkit.core.config.ConfigException;
 import io.mmkit.core.config.Durations;
 import java.nio.file.Path;

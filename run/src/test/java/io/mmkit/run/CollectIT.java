@@ -3,7 +3,7 @@ package io.mmkit.run;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.mmkit.backtest.collector.FakeBinanceVenue;
+import io.mmkit.collector.FakeBinanceVenue;
 import io.mmkit.run.testing.CliProcess;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -61,6 +61,32 @@ class CollectIT {
         assertThat(count(db, "SELECT count(*) FROM raw_events WHERE kind <> 'depth_snapshot'"))
                 .isEqualTo(FakeBinanceVenue.STREAM.size());
         assertThat(count(db, "SELECT count(*) FROM minute_bars")).as("the unfinished minute").isPositive();
+    }
+
+    @Test
+    void shouldGiveUpAfterTheFailedConnectLimitWithAnErrorExitAndNoDatabase() throws Exception {
+        try (mockwebserver3.MockWebServer refusing = new mockwebserver3.MockWebServer()) {
+            refusing.setDispatcher(new mockwebserver3.Dispatcher() {
+                @Override
+                public mockwebserver3.MockResponse dispatch(mockwebserver3.RecordedRequest request) {
+                    return new mockwebserver3.MockResponse.Builder().code(503).body("maintenance").build();
+                }
+            });
+            refusing.start();
+            String at = "127.0.0.1:" + refusing.getPort();
+            Path db = dir.resolve("sol_usdc.db");
+
+            collector = CliProcess.start(Map.of(), "collect", "--venue", "backpack", "--symbol", "SOL_USDC",
+                    "--db", db.toString(), "--base-url", "http://" + at, "--ws-url", "ws://" + at,
+                    "--max-failed-connects", "2");
+
+            await("collect gives up").atMost(Duration.ofSeconds(60)).until(() -> !collector.isAlive());
+            assertThat(collector.exitValue()).as(collector.joined()).isEqualTo(1);
+            collector.assertSomeLineContains("gave up after 2 failed connects in a row to ws://" + at,
+                    "nothing recorded, no database left");
+            assertThat(db).doesNotExist();
+            assertThat(refusing.getRequestCount()).isEqualTo(2);
+        }
     }
 
     private static long count(Path db, String sql) throws Exception {

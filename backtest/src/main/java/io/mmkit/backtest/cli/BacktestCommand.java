@@ -2,6 +2,7 @@ package io.mmkit.backtest.cli;
 
 import io.mmkit.backtest.BacktestConfig;
 import io.mmkit.backtest.BacktestConfigReader;
+import io.mmkit.backtest.BacktestMarket;
 import io.mmkit.backtest.BacktestRequest;
 import io.mmkit.backtest.Backtests;
 import io.mmkit.backtest.FillDelivery;
@@ -106,16 +107,19 @@ public final class BacktestCommand implements Callable<Integer> {
             }
             BacktestConfig cfg = BacktestConfigReader.parse(tree, baseDir);
             ConfiguredStrategy configured = catalog.configure(strategy, cfg.strategyParams());
+            Backtests.requireMarketData(cfg, strategy, configured.requiredMarkets());
             if (checkOnly) {
-                for (Path file : cfg.data()) {
-                    if (!Files.isReadable(file)) {
-                        throw new ConfigException("backtest.data", "cannot read " + file);
-                    }
-                }
+                requireReadable("backtest.data", cfg.data());
+                cfg.markets().values().forEach(m -> requireReadable("backtest.markets." + m.name() + ".data",
+                        m.data()));
                 DataCheck.Outcome data = DataCheck.read(cfg.format(), cfg.data());
                 out.println("config OK: " + config + " (strategy " + strategy + ", " + cfg.data().size()
                         + " data file(s))");
                 out.println("data OK: " + data.describe());
+                for (BacktestMarket m : cfg.markets().values()) {
+                    out.println("data OK for market " + m.name() + " (" + m.exchange().instrument().symbol() + "): "
+                            + DataCheck.read(m.format(), m.data()).describe());
+                }
                 return 0;
             }
             // A report left by an earlier run must not pass for this one's if this one fails.
@@ -139,6 +143,14 @@ public final class BacktestCommand implements Callable<Integer> {
             }
             err.println("backtest failed: " + e.getMessage());
             return 2;
+        }
+    }
+
+    private static void requireReadable(String key, List<Path> files) {
+        for (Path file : files) {
+            if (!Files.isReadable(file)) {
+                throw new ConfigException(key, "cannot read " + file);
+            }
         }
     }
 

@@ -164,6 +164,10 @@ public final class CollectorDbReader implements ReplaySource, DataAudit.Kept {
              ResultSet r = count.executeQuery()) {
             r.next();
             total = r.getLong(1);
+            if (total == 0) {
+                throw new DataFormatException(file.toString(), 0, "holds no events: the collector recorded"
+                        + " nothing into it, so there is nothing to replay");
+            }
             if (r.getInt(2) > 1) {
                 throw new DataFormatException(file.toString(), 0, "holds " + r.getInt(2)
                         + " symbols; a backtest replays one");

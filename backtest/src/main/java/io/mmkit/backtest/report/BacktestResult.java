@@ -20,6 +20,9 @@ import java.util.TreeMap;
  * @param events market events replayed
  * @param dataEnded true when the run stopped because the data ran out (not a duration or a failure)
  * @param clean whether the strategy's shutdown confirmed no order remained
+ * @param markets per market (primary first) when the run traded more than one; empty otherwise. The other
+ *                fields ({@code metrics}, {@code series}) are the primary market's; {@code fills} holds every
+ *                market's, in time order
  */
 public record BacktestResult(
         String instanceId,
@@ -39,7 +42,8 @@ public record BacktestResult(
         DataAudit data,
         PnlReconciliation pnlStory,
         List<Fill> fills,
-        Series series) {
+        Series series,
+        List<MarketResult> markets) {
 
     /** One labelled setting, e.g. {@code maker fee = -0.0001}. */
     public record Setting(String name, String value) {
@@ -53,6 +57,28 @@ public record BacktestResult(
         settings = List.copyOf(settings);
         strategyParams = Collections.unmodifiableMap(new TreeMap<>(strategyParams));
         fills = List.copyOf(fills);
+        markets = List.copyOf(markets);
+    }
+
+    /** A one-market result. */
+    public BacktestResult(String instanceId, String strategy, String symbol, String fillModel, String venuePath,
+                          List<Setting> settings, Map<String, Object> strategyParams, Instant start, Instant end,
+                          long events, boolean dataEnded, boolean clean, String stopReason, BacktestMetrics metrics,
+                          DataAudit data, PnlReconciliation pnlStory, List<Fill> fills, Series series) {
+        this(instanceId, strategy, symbol, fillModel, venuePath, settings, strategyParams, start, end, events,
+                dataEnded, clean, stopReason, metrics, data, pnlStory, fills, series, List.of());
+    }
+
+    /** Net PnL of every market together (quote asset; the markets must share it); the primary's for one. */
+    public java.math.BigDecimal combinedNetPnl() {
+        return markets.isEmpty() ? metrics.netPnl() : markets.stream().map(m -> m.metrics().netPnl())
+                .reduce(java.math.BigDecimal.ZERO, java.math.BigDecimal::add);
+    }
+
+    /** Fees of every market together; the primary's for one. */
+    public java.math.BigDecimal combinedFees() {
+        return markets.isEmpty() ? metrics.fees() : markets.stream().map(m -> m.metrics().fees())
+                .reduce(java.math.BigDecimal.ZERO, java.math.BigDecimal::add);
     }
 
     public String fillLog() {

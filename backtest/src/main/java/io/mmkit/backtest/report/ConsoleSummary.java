@@ -19,6 +19,19 @@ public final class ConsoleSummary {
             sb.append("  ").append(row.label()).append(" ".repeat(width - row.label().length() + 2))
                     .append(row.value()).append('\n');
         }
+        for (MarketResult m : r.markets()) {
+            BacktestMetrics x = m.metrics();
+            sb.append("  market ").append(m.name()).append(" (").append(m.symbol()).append("): ").append(x.fills())
+                    .append(" fills, maker ").append(x.makerVolume().toPlainString()).append(" taker ")
+                    .append(x.takerVolume().toPlainString()).append(", fees ").append(x.fees().toPlainString())
+                    .append(", net PnL ").append(x.netPnl().toPlainString()).append(", position ")
+                    .append(m.position().toPlainString()).append('\n');
+        }
+        if (!r.markets().isEmpty()) {
+            sb.append("  combined: net PnL ").append(r.combinedNetPnl().toPlainString()).append(", fees ")
+                    .append(r.combinedFees().toPlainString()).append(", ").append(r.fills().size())
+                    .append(" fills\n");
+        }
         sb.append("  stopped: ").append(r.dataEnded() ? "end of data" : r.stopReason())
                 .append(r.clean() ? "" : " (shutdown not clean)").append('\n');
         return sb.toString();

@@ -43,6 +43,20 @@ public final class JsonReport {
         root.set("data", JSON.valueToTree(r.data()));
         root.set("metrics", JSON.valueToTree(r.metrics()));
         ((ObjectNode) root.get("metrics").get("split")).put("net", r.metrics().split().net());
+        if (!r.markets().isEmpty()) {
+            ArrayNode markets = root.putArray("markets");
+            for (MarketResult m : r.markets()) {
+                ObjectNode o = markets.addObject();
+                o.put("name", m.name());
+                o.put("symbol", m.symbol());
+                o.put("position", m.position().toPlainString());
+                o.set("metrics", JSON.valueToTree(m.metrics()));
+            }
+            ObjectNode combined = root.putObject("combined");
+            combined.put("netPnl", r.combinedNetPnl());
+            combined.put("fees", r.combinedFees());
+            combined.put("fills", r.fills().size());
+        }
         PnlReconciliation story = r.pnlStory();
         ObjectNode pnl = root.putObject("pnlStory");
         pnl.put("fifoRealized", story.fifoRealized());

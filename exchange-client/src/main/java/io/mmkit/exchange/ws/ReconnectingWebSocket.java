@@ -41,6 +41,13 @@ public final class ReconnectingWebSocket implements AutoCloseable {
         /** Connected or not; {@code false} is reported once per outage. */
         default void onConnectionState(boolean connected) {
         }
+
+        /**
+         * A connect attempt failed before the socket opened (refused, handshake rejected...); another follows
+         * after the backoff. For callers that give up after a bounded number (the collector). Must not block.
+         */
+        default void onConnectFailed(String why) {
+        }
     }
 
     private final String name;
@@ -190,6 +197,8 @@ public final class ReconnectingWebSocket implements AutoCloseable {
         LOG.warn("{}: connection lost ({}); reconnecting in {} ms", name, redactor.redact(why), delay.toMillis());
         if (report) {
             handler.onConnectionState(false);
+        } else {
+            handler.onConnectFailed(redactor.redact(why));
         }
         schedule(this::connect, delay.toMillis());
     }
