@@ -98,7 +98,8 @@ final class PaperExchange implements ExchangeGateway {
                 throw new ExchangeException(PaperVenue.NAME + ":" + data.venue(), symbol + ": no book from "
                         + data.venue() + " within " + FIRST_BOOK_WAIT.toSeconds() + " s");
             }
-            pacer.submit(() -> paperClock.advanceTo(wallClock.now())).get();
+            // Past the keep-alive the engine may hold (a millisecond ahead), or the book waits behind it.
+            pacer.submit(() -> paperClock.advanceTo(wallClock.now().plus(PaperFeed.KEEP_ALIVE_AHEAD))).get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             pacer.shutdownNow();

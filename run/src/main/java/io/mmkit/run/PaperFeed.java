@@ -35,7 +35,7 @@ import java.util.concurrent.TimeUnit;
  * engine's, under its lock; the queue between them is the only shared state.
  */
 final class PaperFeed implements MarketFeed, PublicMarketData.Listener {
-    private static final Duration KEEP_ALIVE_AHEAD = Duration.ofMillis(1);
+    static final Duration KEEP_ALIVE_AHEAD = Duration.ofMillis(1);
 
     private final String symbol;
     private final TimeSource wallClock;
