@@ -61,6 +61,26 @@ final class Venues {
                 }
             };
         }
+        if (PaperVenue.NAME.equals(venue)) {
+            PaperVenue paper = PaperVenue.from(path, section);
+            // The pre-flight's own paper market streams the same public data; it places nothing.
+            return new Validated() {
+                @Override
+                public ExchangeGateway open(TimeSource time) {
+                    return paper.open(symbol, time);
+                }
+
+                @Override
+                public ExchangeGateway openForPreflight(TimeSource time) {
+                    return paper.open(symbol, time);
+                }
+
+                @Override
+                public String endpoint() {
+                    return paper.endpoint();
+                }
+            };
+        }
         if (REAL_VENUES.contains(venue)) {
             JsonNode tree = new ObjectMapper().valueToTree(section);
             Gateways.validate(tree, env);
@@ -82,6 +102,6 @@ final class Venues {
             };
         }
         throw new ConfigException(path + ".name", "unknown exchange \"" + venue
-                + "\" (available: simulated, backpack, binance)");
+                + "\" (available: simulated, paper, backpack, binance)");
     }
 }

@@ -36,7 +36,8 @@ class ExampleConfigsTest {
     static String strategyOf(Path file) {
         String name = file.getFileName().toString().replace(".json", "");
         return switch (name) {
-            case "demo-grid", "backtest-demo", "backtest-nexo-hftbacktest", "backpack-grid" -> "grid";
+            case "demo-grid", "backtest-demo", "backtest-nexo-hftbacktest", "backpack-grid",
+                 "paper-grid-binance" -> "grid";
             case "binance-perp-mm" -> "perp_market_maker";
             default -> name;
         };

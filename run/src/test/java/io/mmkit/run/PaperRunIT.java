@@ -1,0 +1,198 @@
+package io.mmkit.run;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.mmkit.run.testing.CliProcess;
+import io.mmkit.run.testing.RecordedBinanceStandIn;
+import java.io.IOException;
+import java.io.InputStream;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A paper run of the built CLI: the grid on Binance BTCUSDT market data from a loopback stand-in that replays
+ * the first 60 s of a real recording (depth diffs, trades, the REST snapshot; test resource
+ * {@code paper/btcusdt_20240808_first60s.gz}, MIT, see {@code paper/NOTICE}), fills simulated by the one engine.
+ * Then the same slice through {@code backtest}, and the two runs' fills side by side.
+ */
+class PaperRunIT {
+    private static final String SLICE = "/paper/btcusdt_20240808_first60s.gz";
+    private static final String EXCHANGE_INFO = """
+            {"serverTime": 1723161254000, "symbols": [{"symbol": "BTCUSDT", "status": "TRADING",
+             "baseAsset": "BTC", "quoteAsset": "USDT", "filters": [
+               {"filterType": "PRICE_FILTER", "tickSize": "0.01"},
+               {"filterType": "LOT_SIZE", "stepSize": "0.00001", "minQty": "0.00001"},
+               {"filterType": "NOTIONAL", "minNotional": "5"}]}]}""";
+    private static final String GRID = """
+            {"grid_lower_price": "61800", "grid_upper_price": "61880", "grid_num": 17,
+             "grid_mode": "arithmetic", "order_quantity": "0.001"}""";
+    private static final String ACCOUNT = """
+            "maker_fee": "0.001", "taker_fee": "0.001", "fill_model": "touch",
+            "balances": {"USDT": "10000", "BTC": "0.2"}""";
+
+    @TempDir
+    Path dir;
+    private RecordedBinanceStandIn binance;
+    private CliProcess bot;
+
+    @AfterEach
+    void stopEverything() {
+        if (bot != null) {
+            bot.close();
+        }
+        if (binance != null) {
+            binance.close();
+        }
+    }
+
+    @Test
+    void shouldPaperTradeRecordedBinanceDataAndMatchTheBacktestOfTheSameSlice() throws Exception {
+        binance = RecordedBinanceStandIn.start(SLICE, EXCHANGE_INFO);
+        bot = CliProcess.start(Map.of(), "--strategy", "grid", "--config", paperConfig().toString());
+
+        await("grid quotes placed").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
+                .until(() -> bot.count("placed SELL") > 0 && bot.count("placed BUY") > 0 || !bot.isAlive());
+        assertThat(bot.isAlive()).as("still running; output:%n%s", bot.joined()).isTrue();
+        assertThat(binance.awaitReplayed(150, TimeUnit.SECONDS)).as("the stand-in sent the whole slice").isTrue();
+        long statusLines = bot.count("| resting");
+        await("a status line after the last market data").atMost(Duration.ofSeconds(30))
+                .until(() -> bot.count("| resting") > statusLines + 1 || !bot.isAlive());
+
+        Duration took = bot.signalAndAwaitExit("TERM", Duration.ofSeconds(20));
+
+        assertThat(took).as("exited within 20 s of SIGTERM; output:%n%s", bot.joined()).isNotNull();
+        assertThat(bot.exitValue()).as(bot.joined()).isZero();
+        bot.assertSomeLineContains("paper BTCUSDT on binance market data");
+        bot.assertSomeLineContains("FILL", "MAKER");
+        bot.assertSomeLineContains("| resting", "realized", "net");
+        bot.assertLinesInOrder(
+                "loop ended",
+                "shutdown [1/5] cancel all orders: done",
+                "shutdown [3/5] close market data: done",
+                "shutdown [4/5] close store: done",
+                "shutdown complete",
+                "exit status 0");
+        bot.assertSomeLineContains("shutdown complete", "no orders remain");
+        assertThat(binance.depthRequests()).as("the book was seeded from the REST snapshot").isPositive();
+
+        List<String[]> paperFills = storedPaperFills();
+        Path out = backtestTheSlice();
+        List<String[]> backtestFills = backtestFills(out);
+        BigDecimal paperVolume = volume(paperFills, 1);
+        BigDecimal backtestVolume = volume(backtestFills, 2);
+        System.out.printf("paper: %d fills, %s BTC; backtest: %d fills, %s BTC%n", paperFills.size(),
+                paperVolume.toPlainString(), backtestFills.size(), backtestVolume.toPlainString());
+        assertThat(paperFills).as("paper fills").isNotEmpty();
+        assertThat(backtestFills).as("backtest fills").isNotEmpty();
+        // The paper engine stamps market data with its arrival time and matches on a 20 ms pacer, and the
+        // strategy's 1 s loop starts when the JVM is up, not at the first event: a fill or two either way.
+        assertThat(Math.abs(paperFills.size() - backtestFills.size()))
+                .as("fill counts: paper %d, backtest %d", paperFills.size(), backtestFills.size())
+                .isLessThanOrEqualTo(Math.max(2, backtestFills.size() / 4));
+    }
+
+    /** Rows of the paper store's fills as {fill_id, quantity, venue-or-empty}; every id and order marked paper. */
+    private List<String[]> storedPaperFills() throws SQLException {
+        Path db = dir.resolve("data").resolve("paper-it.db");
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db); Statement s = c.createStatement()) {
+            boolean venueColumn = false;
+            try (ResultSet cols = s.executeQuery("PRAGMA table_info(fills)")) {
+                while (cols.next()) {
+                    venueColumn |= "venue".equals(cols.getString("name"));
+                }
+            }
+            try (ResultSet orders = s.executeQuery("SELECT count(*), sum(order_id LIKE 'paper-%') FROM orders"
+                    + " WHERE order_id IS NOT NULL")) {
+                orders.next();
+                assertThat(orders.getInt(1)).as("orders stored").isPositive();
+                assertThat(orders.getInt(2)).as("stored orders with a paper- venue id").isEqualTo(orders.getInt(1));
+            }
+            List<String[]> rows = new ArrayList<>();
+            try (ResultSet fills = s.executeQuery("SELECT fill_id, quantity" + (venueColumn ? ", venue" : ", ''")
+                    + " FROM fills")) {
+                while (fills.next()) {
+                    rows.add(new String[] {fills.getString(1), fills.getString(2), fills.getString(3)});
+                }
+            }
+            assertThat(rows).extracting(r -> r[0]).allMatch(id -> id.startsWith("paper-"));
+            if (venueColumn) {
+                assertThat(rows).extracting(r -> r[2]).containsOnly("paper:binance");
+            }
+            return rows;
+        }
+    }
+
+    private Path backtestTheSlice() throws IOException, InterruptedException {
+        Path data = dir.resolve("btcusdt_20240808_first60s.gz");
+        try (InputStream in = PaperRunIT.class.getResourceAsStream(SLICE)) {
+            Files.copy(in, data);
+        }
+        String config = """
+                {"instance_id": "paper-it-backtest", "symbol": "BTCUSDT", "interval": "1s",
+                 "exchange": {"name": "simulated", "market": "spot", "base": "BTC", "quote": "USDT",
+                              "tick_size": "0.01", "step_size": "0.00001", "min_notional": "5", %s},
+                 "strategy": %s,
+                 "backtest": {"data": ["%s"], "entry_latency": "0ms", "response_latency": "0ms"}}
+                """.formatted(ACCOUNT, GRID, data);
+        Path file = Files.writeString(dir.resolve("backtest.json"), config);
+        Path out = dir.resolve("backtest-out");
+        try (CliProcess backtest = CliProcess.start(Map.of(), "backtest", "--strategy", "grid", "--config",
+                file.toString(), "--out", out.toString(), "--no-progress")) {
+            await("backtest done").atMost(Duration.ofSeconds(120)).until(() -> !backtest.isAlive());
+            assertThat(backtest.exitValue()).as(backtest.joined()).isZero();
+            System.out.println(backtest.joined());
+        }
+        return out;
+    }
+
+    /** fills.csv rows (header dropped), with the quantity moved to index 2 for {@link #volume}. */
+    private static List<String[]> backtestFills(Path out) throws IOException {
+        List<String> lines = Files.readAllLines(out.resolve("fills.csv"));
+        List<String> header = Arrays.asList(lines.get(0).split(","));
+        int quantity = header.indexOf("quantity");
+        assertThat(quantity).as("fills.csv header %s", header).isNotNegative();
+        List<String[]> rows = new ArrayList<>();
+        for (String line : lines.subList(1, lines.size())) {
+            if (line.isBlank()) {
+                continue;
+            }
+            String[] cells = line.split(",");
+            rows.add(new String[] {cells[0], "", cells[quantity]});
+        }
+        return rows;
+    }
+
+    private static BigDecimal volume(List<String[]> rows, int column) {
+        return rows.stream().map(r -> new BigDecimal(r[column])).reduce(BigDecimal.ZERO, BigDecimal::add);
+    }
+
+    private Path paperConfig() throws IOException {
+        String config = """
+                {"instance_id": "paper-it", "symbol": "BTCUSDT", "interval": "1s",
+                 "exchange": {"name": "paper",
+                              "market_data": {"name": "binance", "market": "spot", "base_url": "%s", "ws_url": "%s"},
+                              %s},
+                 "strategy": %s,
+                 "shutdown": {"cancel_timeout": "5s", "save_timeout": "2s", "close_timeout": "2s",
+                              "total_timeout": "10s"},
+                 "store": {"directory": "%s"}}
+                """.formatted(binance.baseUrl(), binance.wsUrl(), ACCOUNT, GRID, dir.resolve("data"));
+        return Files.writeString(dir.resolve("paper.json"), config);
+    }
+}
