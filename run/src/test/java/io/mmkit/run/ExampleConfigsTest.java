@@ -38,6 +38,8 @@ class ExampleConfigsTest {
         return switch (name) {
             case "demo-grid", "backtest-demo", "backpack-grid" -> "grid";
             case "binance-perp-mm" -> "perp_market_maker";
+            case "backtest-avellaneda_stoikov" -> "avellaneda_stoikov";
+            case "backtest-imbalance_maker" -> "imbalance_maker";
             default -> name;
         };
     }
