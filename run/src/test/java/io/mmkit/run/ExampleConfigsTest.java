@@ -36,7 +36,7 @@ class ExampleConfigsTest {
     static String strategyOf(Path file) {
         String name = file.getFileName().toString().replace(".json", "");
         return switch (name) {
-            case "demo-grid", "backtest-demo", "backpack-grid" -> "grid";
+            case "demo-grid", "backtest-demo", "backtest-nexo-hftbacktest", "backpack-grid" -> "grid";
             case "binance-perp-mm" -> "perp_market_maker";
             case "backtest-avellaneda_stoikov" -> "avellaneda_stoikov";
             case "backtest-imbalance_maker" -> "imbalance_maker";
