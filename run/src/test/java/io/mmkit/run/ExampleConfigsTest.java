@@ -39,6 +39,8 @@ class ExampleConfigsTest {
             case "demo-grid", "backtest-demo", "backtest-nexo-hftbacktest", "backpack-grid",
                  "paper-grid-binance" -> "grid";
             case "binance-perp-mm" -> "perp_market_maker";
+            case "backtest-avellaneda_stoikov" -> "avellaneda_stoikov";
+            case "backtest-imbalance_maker" -> "imbalance_maker";
             default -> name;
         };
     }

@@ -9,6 +9,7 @@ import io.mmkit.core.model.Instrument;
 import io.mmkit.core.model.Side;
 import io.mmkit.core.risk.RiskGuard;
 import io.mmkit.core.risk.RiskLimits;
+import io.mmkit.strategies.support.QuoteAdjustment;
 import io.mmkit.strategies.support.RiskedQuoting;
 import io.mmkit.strategies.support.SpreadLadder;
 import java.math.BigDecimal;
@@ -41,12 +42,20 @@ public class SpotMarketMaker extends MarketMaker {
 
     private final SpotParams params;
     private final RiskedQuoting risk;
+    private final QuoteAdjustment adjustment;
     private Side rebalancing;
 
     public SpotMarketMaker(MarketMakerContext context, SpotParams params, RiskLimits limits) {
+        this(context, params, limits, QuoteAdjustment.NONE);
+    }
+
+    /** With {@code adjustment} (e.g. an imbalance skew) applied to the ladder before the risk filter. */
+    public SpotMarketMaker(MarketMakerContext context, SpotParams params, RiskLimits limits,
+                           QuoteAdjustment adjustment) {
         super(context);
         this.params = params;
         this.risk = new RiskedQuoting(limits);
+        this.adjustment = adjustment;
     }
 
     @Override
@@ -84,6 +93,7 @@ public class SpotMarketMaker extends MarketMaker {
         if (params.targetBasePercentage() != null) {
             wanted = rebalance(wanted, base, quote, mid);
         }
+        wanted = adjustment.adjust(wanted, market(), top);
         return risk.filter(wanted, market().ledger().position(), mid, now());
     }
 

@@ -25,7 +25,11 @@ class ProvidersTest {
             "perp_grid", Map.of("auto_range_percent", "5", "grid_num", 11, "order_quantity", "0.01",
                     "grid_type", "long", "max_position", "0.1", "boundary_action", "adjust_range"),
             "maker_taker_hedge", Map.of("base_spread_percentage", "0.1", "order_quantity", "0.01",
-                    "hedge_market", "hedge"));
+                    "hedge_market", "hedge"),
+            "avellaneda_stoikov", Map.of("order_quantity", "0.1", "gamma", "0.5", "volatility_window", 30,
+                    "max_inventory", "1", "horizon", "finite", "time_horizon", "5m"),
+            "imbalance_maker", Map.of("base_spread_percentage", "0.2", "order_quantity", "0.1",
+                    "imbalance_band_bps", "10", "imbalance_skew_percentage", "0.05"));
 
     private static Map<String, StrategyProvider> providers() {
         return ServiceLoader.load(StrategyProvider.class).stream().map(ServiceLoader.Provider::get)
@@ -35,7 +39,7 @@ class ProvidersTest {
     @Test
     void shouldFindEveryStrategyByItsName() {
         assertThat(providers().keySet()).containsExactlyInAnyOrder("standard", "perp_market_maker", "grid",
-                "perp_grid", "maker_taker_hedge");
+                "perp_grid", "maker_taker_hedge", "avellaneda_stoikov", "imbalance_maker");
         assertThat(providers().values()).allSatisfy(p -> assertThat(p.description()).isNotBlank());
     }
 

@@ -1,0 +1,56 @@
+package io.mmkit.strategies.mm;
+
+import io.mmkit.core.config.StrategyParams;
+import io.mmkit.core.engine.MarketMaker;
+import io.mmkit.core.engine.MarketMakerContext;
+import io.mmkit.core.model.Balance;
+import io.mmkit.core.model.BookTop;
+import io.mmkit.core.model.Instrument;
+import io.mmkit.core.risk.RiskLimits;
+import io.mmkit.core.spi.ConfiguredStrategy;
+import io.mmkit.core.spi.RestingOrderCount;
+import io.mmkit.core.spi.StartPlan;
+import io.mmkit.core.spi.StrategyProvider;
+import io.mmkit.strategies.support.ImbalanceSkew;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * {@code --strategy imbalance_maker}: the spot market maker ({@link SpotParams}) composed with an
+ * {@link ImbalanceSkew} that shifts its quotes by the order-book imbalance.
+ */
+public final class ImbalanceMakerProvider implements StrategyProvider {
+    @Override
+    public String name() {
+        return "imbalance_maker";
+    }
+
+    @Override
+    public String description() {
+        return "spot market maker skewed by depth-weighted order-book imbalance within N bps of the mid";
+    }
+
+    @Override
+    public ConfiguredStrategy configure(StrategyParams params) {
+        SpotParams spot = SpotParams.read(params);
+        ImbalanceSkew skew = ImbalanceSkew.read(params);
+        RiskLimits limits = RiskLimits.read(params);
+        params.requireAllRead();
+        return new ConfiguredStrategy() {
+            @Override
+            public MarketMaker create(MarketMakerContext context) {
+                return new SpotMarketMaker(context, spot, limits, skew);
+            }
+
+            @Override
+            public Optional<RestingOrderCount> restingOrderCount() {
+                return Optional.of(spot.spread().restingOrders());
+            }
+
+            @Override
+            public StartPlan startPlan(Instrument instrument, BookTop top, List<Balance> balances) {
+                return spot.startPlan(instrument, top, balances);
+            }
+        };
+    }
+}
