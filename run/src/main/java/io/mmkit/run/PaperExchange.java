@@ -1,26 +1,14 @@
 package io.mmkit.run;
 
 import io.mmkit.core.exchange.ExchangeException;
-import io.mmkit.core.exchange.ExchangeGateway;
-import io.mmkit.core.exchange.ExchangeListener;
-import io.mmkit.core.model.Balance;
-import io.mmkit.core.model.BookTop;
-import io.mmkit.core.model.CancelResult;
-import io.mmkit.core.model.Fill;
+import io.mmkit.core.exchange.ForwardingGateway;
 import io.mmkit.core.model.Instrument;
-import io.mmkit.core.model.OpenOrder;
-import io.mmkit.core.model.OrderBook;
-import io.mmkit.core.model.OrderRequest;
-import io.mmkit.core.model.PlaceResult;
-import io.mmkit.core.model.Position;
 import io.mmkit.core.time.SimulatedTimeSource;
 import io.mmkit.core.time.TimeSource;
 import io.mmkit.exchange.PublicMarketData;
 import io.mmkit.sim.SimulatedExchange;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Collection;
-import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -34,17 +22,16 @@ import org.slf4j.LoggerFactory;
  * {@value #PACE_MILLIS} ms. Each advance replays what arrived, matches our orders against it and tells the
  * listeners of fills, as a venue's private stream would. {@link #close()} stops the pacer and the market data too.
  */
-final class PaperExchange implements ExchangeGateway {
+final class PaperExchange extends ForwardingGateway {
     private static final Logger LOG = LoggerFactory.getLogger(PaperExchange.class);
     static final long PACE_MILLIS = 20;
     private static final Duration FIRST_BOOK_WAIT = Duration.ofSeconds(30);
 
-    private final SimulatedExchange engine;
     private final PublicMarketData data;
     private final ScheduledExecutorService pacer;
 
     private PaperExchange(SimulatedExchange engine, PublicMarketData data, ScheduledExecutorService pacer) {
-        this.engine = engine;
+        super(engine);
         this.data = data;
         this.pacer = pacer;
     }
@@ -121,76 +108,6 @@ final class PaperExchange implements ExchangeGateway {
         return "paper-" + Long.toString(start.toEpochMilli(), 36) + "-" + market;
     }
 
-    @Override
-    public String venue() {
-        return engine.venue();
-    }
-
-    @Override
-    public Instrument instrument(String symbol) {
-        return engine.instrument(symbol);
-    }
-
-    @Override
-    public void subscribe(String symbol, ExchangeListener listener) {
-        engine.subscribe(symbol, listener);
-    }
-
-    @Override
-    public BookTop bookTop(String symbol) {
-        return engine.bookTop(symbol);
-    }
-
-    @Override
-    public OrderBook orderBook(String symbol, int depth) {
-        return engine.orderBook(symbol, depth);
-    }
-
-    @Override
-    public PlaceResult place(OrderRequest request) {
-        return engine.place(request);
-    }
-
-    @Override
-    public CancelResult cancel(String symbol, String clientOrderId) {
-        return engine.cancel(symbol, clientOrderId);
-    }
-
-    @Override
-    public int cancelOrders(String symbol, Collection<String> clientOrderIds) {
-        return engine.cancelOrders(symbol, clientOrderIds);
-    }
-
-    @Override
-    public int cancelAll(String symbol) {
-        return engine.cancelAll(symbol);
-    }
-
-    @Override
-    public List<OpenOrder> openOrders(String symbol) {
-        return engine.openOrders(symbol);
-    }
-
-    @Override
-    public List<Balance> balances() {
-        return engine.balances();
-    }
-
-    @Override
-    public List<Position> positions() {
-        return engine.positions();
-    }
-
-    @Override
-    public List<Fill> fillsSince(String symbol, Instant since) {
-        return engine.fillsSince(symbol, since);
-    }
-
-    @Override
-    public void setLeverage(String symbol, int leverage) {
-        engine.setLeverage(symbol, leverage);
-    }
-
     /** Stops the pacer, then the market data, then the engine. Idempotent; never throws. */
     @Override
     public void close() {
@@ -201,6 +118,6 @@ final class PaperExchange implements ExchangeGateway {
             Thread.currentThread().interrupt();
         }
         data.close();
-        engine.close();
+        super.close();
     }
 }

@@ -108,6 +108,11 @@ public abstract class ForwardingGateway implements ExchangeGateway {
     }
 
     @Override
+    public int cancelBatchSize() {
+        return delegate.cancelBatchSize();
+    }
+
+    @Override
     public void close() {
         delegate.close();
     }
