@@ -76,6 +76,7 @@ public final class Market {
     private PositionLedger ledger;
     private DailyStats today;
     private boolean statsDirty;
+    private EngineObserver observer = EngineObserver.NONE;
 
     Market(String name, ExchangeGateway gateway, String symbol, ClientOrderIds ids, TradeStore store,
            TimeSource time) {
@@ -85,6 +86,11 @@ public final class Market {
         this.ids = ids;
         this.store = store;
         this.time = time;
+    }
+
+    /** Where this market reports placements, rejections, cancels and fills; set by the engine before start. */
+    void observe(EngineObserver observer) {
+        this.observer = Objects.requireNonNull(observer, "observer");
     }
 
     /** Loads the instrument rules and today's statistics. Called once by the engine at start. */
@@ -175,6 +181,7 @@ public final class Market {
             // The venue may or may not have the order: remember it so shutdown cancels it regardless.
             unknown.put(request.clientOrderId(), time.now());
             store.orderPlaced(request, null, OrderStatus.UNKNOWN, time.now());
+            observer.onOrderUnknown(name, request, e.getMessage());
             throw e;
         }
         if (result instanceof PlaceResult.Accepted accepted) {
@@ -185,11 +192,13 @@ public final class Market {
                 resting.put(request.clientOrderId(), order);
             }
             store.orderPlaced(request, order.orderId(), OrderStatus.NEW, time.now());
+            observer.onOrderPlaced(name, request);
             LOG.info("[{}] placed {} {} {} @ {} (id {})", name, request.side(), request.quantity().toPlainString(),
                     symbol, request.price() == null ? "market" : request.price().toPlainString(),
                     request.clientOrderId());
         } else if (result instanceof PlaceResult.Rejected rejected) {
             store.orderPlaced(request, null, OrderStatus.REJECTED, time.now());
+            observer.onOrderRejected(name, request, rejected.reason() + " " + rejected.detail());
             LOG.info("[{}] rejected {} {} @ {}: {} {}", name, request.side(), request.quantity().toPlainString(),
                     request.price() == null ? "market" : request.price().toPlainString(), rejected.reason(),
                     rejected.detail());
@@ -267,6 +276,9 @@ public final class Market {
                         return;
                     }
                     store.orderStatus(id, fate, time.now());
+                    if (fate == OrderStatus.CANCELLED) {
+                        observer.onOrderCancelled(name, id);
+                    }
                 }
                 cancelling.remove(id);
             }
@@ -325,6 +337,7 @@ public final class Market {
             bookOnCancelling(id, fill);
         }
         BigDecimal realized = ledger.apply(fill);
+        observer.onFill(name, fill);
         LocalDate day = LocalDate.ofInstant(fill.time(), ZoneOffset.UTC);
         if (!day.equals(today.day())) {
             store.saveDailyStats(today);

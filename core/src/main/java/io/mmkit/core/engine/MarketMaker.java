@@ -56,6 +56,7 @@ public abstract class MarketMaker {
     private final FillInbox inbox = new FillInbox();
     private final OrderCalls orderCalls;
     private final QuoteReconciler reconciler;
+    private final Observers observers = new Observers();
     /** {@code System.nanoTime()} when stop was first requested: the shutdown's deadlines count from then. */
     private final AtomicLong stopRequestedNanos = new AtomicLong(NOT_STOPPED);
     private volatile boolean failed;
@@ -77,6 +78,7 @@ public abstract class MarketMaker {
         this.primary = markets.values().iterator().next();
         this.orderCalls = new OrderCalls(settings.instanceId(), settings.orderCallParallelism());
         this.reconciler = new QuoteReconciler(orderCalls, stopLatch::isReleased);
+        markets.values().forEach(m -> m.observe(observers));
     }
 
     // ---------------------------------------------------------------- hooks
@@ -142,23 +144,39 @@ public abstract class MarketMaker {
         if (failure) {
             failed = true;
         }
-        stop(reason);
+        stop(reason, failure);
     }
 
     // ---------------------------------------------------------------- lifecycle
+
+    /**
+     * Registers an observer of this run (metrics, health, alerts). Register before {@link #run()}; events are
+     * delivered as {@link EngineObserver} describes.
+     */
+    public final void addObserver(EngineObserver observer) {
+        observers.add(java.util.Objects.requireNonNull(observer, "observer"));
+    }
+
+    /** The markets this instance trades, primary first. For observers: read only from the strategy thread. */
+    public final List<Market> markets() {
+        return List.copyOf(markets.values());
+    }
 
     /**
      * Requests stop. Non-blocking, idempotent, thread-safe, no I/O: it records the reason and releases the
      * stop latch, so the loop's wait returns at once. Safe from a signal handler or shutdown hook.
      */
     public final void stop() {
-        stop("stop requested");
+        stop("stop requested", false);
     }
 
-    private void stop(String reason) {
+    private void stop(String reason, boolean failure) {
         stopRequestedNanos.compareAndSet(NOT_STOPPED, System.nanoTime());
-        stopReason.compareAndSet(null, reason);
+        boolean first = stopReason.compareAndSet(null, reason);
         stopLatch.release();
+        if (first) {
+            observers.onStopRequested(reason, failure);
+        }
     }
 
     public final boolean isStopRequested() {
@@ -182,14 +200,19 @@ public abstract class MarketMaker {
         } catch (Throwable e) {
             // Whatever went wrong, the cleanup below must still run: no order may be left behind.
             failed = true;
-            stopReason.compareAndSet(null, "failure: " + e);
+            if (stopReason.compareAndSet(null, "failure: " + e)) {
+                observers.onStopRequested("failure: " + e, true);
+            }
             LOG.error("[{}] stopping after an unexpected error", settings.instanceId(), e);
         }
         stopRequestedNanos.compareAndSet(NOT_STOPPED, System.nanoTime());
         stopLatch.release();
         String reason = stopReason.get() == null ? "stop requested" : stopReason.get();
-        return new Cleanup(settings, markets.values(), store, time, inbox, orderCalls)
+        RunResult result = new Cleanup(settings, markets.values(), store, time, inbox, orderCalls)
                 .run(reason, failed, stopRequestedNanos.get());
+        result.steps().forEach(observers::onShutdownStep);
+        observers.onRunEnded(result);
+        return result;
     }
 
     private boolean start() {
@@ -211,10 +234,13 @@ public abstract class MarketMaker {
             lastFillPoll = time.now();
             lastVenueReconcile = time.now();
             onStart();
+            observers.onStarted(this);
             return true;
         } catch (RuntimeException e) {
             failed = true;
-            stopReason.compareAndSet(null, "start failed: " + e.getMessage());
+            if (stopReason.compareAndSet(null, "start failed: " + e.getMessage())) {
+                observers.onStopRequested("start failed: " + e.getMessage(), true);
+            }
             LOG.error("[{}] start failed: {}", settings.instanceId(), e.getMessage(), e);
             return false;
         }
@@ -240,18 +266,23 @@ public abstract class MarketMaker {
         int consecutiveErrors = 0;
         while (!stopLatch.isReleased()) {
             if (end != null && !time.now().isBefore(end)) {
-                stop("duration reached");
+                stop("duration reached", false);
                 break;
             }
             try {
-                iterate();
+                long began = System.nanoTime();
+                BookTop top = iterate();
                 consecutiveErrors = 0;
+                if (top != null) {
+                    observers.onIteration(iteration, System.nanoTime() - began, top);
+                }
             } catch (AuthenticationException e) {
                 requestStop("authentication failed: " + e.getMessage(), true);
                 LOG.error("[{}] {}", settings.instanceId(), e.getMessage());
                 break;
             } catch (RuntimeException e) {
                 consecutiveErrors++;
+                observers.onIterationFailed(iteration, consecutiveErrors, e);
                 LOG.warn("[{}] iteration {} failed ({} in a row): {}", settings.instanceId(), iteration,
                         consecutiveErrors, e.toString());
                 if (consecutiveErrors >= settings.maxConsecutiveErrors()) {
@@ -273,7 +304,7 @@ public abstract class MarketMaker {
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                stop("interrupted");
+                stop("interrupted", false);
                 break;
             }
         }
@@ -302,25 +333,26 @@ public abstract class MarketMaker {
         }
     }
 
-    private void iterate() {
+    /** One pass of the loop; the book top it quoted against, or null when stop cut it short. */
+    private BookTop iterate() {
         iteration++;
         drainFills();
         pollFillsIfDue();
         if (stopLatch.isReleased()) {
-            return;
+            return null;
         }
         reconcileWithVenueIfDue();
         if (stopLatch.isReleased()) {
-            return;
+            return null;
         }
         BookTop top = primary.bookTop();
         onIteration(top);
         if (stopLatch.isReleased()) {
-            return;
+            return null;
         }
         List<Quote> wanted = quotes(top);
         if (stopLatch.isReleased()) {
-            return;
+            return null;
         }
         reconciler.apply(primary, wanted, requoteTolerance(top), this::onRejected);
         drainFills();
@@ -328,6 +360,7 @@ public abstract class MarketMaker {
             m.saveStats();
         }
         logStatus(top);
+        return top;
     }
 
     private void drainFills() {
