@@ -63,6 +63,12 @@ class RestartRecoveryIT {
         await("the first run's grid resting: 5 buys, 5 sells").atMost(Duration.ofSeconds(90))
                 .pollInterval(Duration.ofMillis(200))
                 .until(() -> venue.resting().size() == 10 || !bot.isAlive());
+        // The venue lists an order as soon as it accepts it; the bot stores it once the answer is back (and logs
+        // "placed" after that). Kill only once all ten are stored, so each first-run row can be checked below (an
+        // order the store never saw is cancelled at restart as an orphan by its prefix).
+        await("the first run has stored all ten placements").atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(100))
+                .until(() -> bot.count("] placed ") >= 10 || !bot.isAlive());
         assertThat(bot.isAlive()).as("first run alive; output:%n%s", bot.joined()).isTrue();
         List<String> firstRunIds = venue.resting();
 
