@@ -6,6 +6,8 @@ import io.mmkit.core.config.StrategyParams;
 import io.mmkit.core.engine.ClientOrderIds;
 import io.mmkit.core.engine.EngineSettings;
 import io.mmkit.core.engine.ShutdownSettings;
+import io.mmkit.run.alerts.AlertSettings;
+import io.mmkit.run.logs.LogSettings;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -20,6 +22,8 @@ import java.util.regex.Pattern;
  * @param strategy the raw {@code strategy} section, validated by the strategy provider
  * @param markets extra markets by name (e.g. {@code hedge}): each its own exchange section and symbol
  * @param guards fat-finger limits the pre-flight checks before the first order
+ * @param alerts where kill switches, crashes and unclean shutdowns are reported ({@code alerts})
+ * @param logging the instance's rolling log file ({@code logging})
  */
 record BotConfig(
         String instanceId,
@@ -30,7 +34,9 @@ record BotConfig(
         EngineSettings engine,
         Path storeDirectory,
         int clientIdPrefix,
-        Guards guards) {
+        Guards guards,
+        AlertSettings alerts,
+        LogSettings logging) {
 
     record MarketConfig(Map<String, Object> exchange, String symbol) {
     }
@@ -89,9 +95,12 @@ record BotConfig(
             }
         });
         Guards guards = Guards.read(top.section("guards").orElse(new StrategyParams("guards", Map.of())));
+        AlertSettings alerts = AlertSettings.read(top.section("alerts"));
+        LogSettings logging = LogSettings.read(top.section("logging"), storeDir);
         top.value("backtest"); // read by `run backtest`; a live run ignores it
         top.requireAllRead();
-        return new BotConfig(instanceId, symbol, exchange, strategy, markets, engine, storeDir, prefix, guards);
+        return new BotConfig(instanceId, symbol, exchange, strategy, markets, engine, storeDir, prefix, guards,
+                alerts, logging);
     }
 
     private static ShutdownSettings shutdown(StrategyParams s) {

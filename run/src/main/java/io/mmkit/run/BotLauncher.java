@@ -14,6 +14,9 @@ import io.mmkit.core.store.SqliteTradeStore;
 import io.mmkit.core.store.TradeStore;
 import io.mmkit.core.time.SystemTimeSource;
 import io.mmkit.core.time.TimeSource;
+import io.mmkit.run.alerts.Alerter;
+import io.mmkit.run.alerts.AlertingObserver;
+import io.mmkit.run.logs.InstanceLogging;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -58,6 +61,7 @@ final class BotLauncher {
             throw new ConfigException(c.key(), c.configured() + " would rest up to " + c.orders()
                     + " orders, above guards.max_open_orders (" + maxOrders + "); raise it if that is meant");
         });
+        config.alerts().requireEnv(env);
         Venues.Validated primary = Venues.validate("exchange", config.exchange(), config.symbol(), env);
         Map<String, Venues.Validated> extra = new LinkedHashMap<>();
         for (String name : strategy.requiredMarkets()) {
@@ -112,6 +116,11 @@ final class BotLauncher {
         TradeStore store = null;
         MarketMaker maker;
         try {
+            // Only now, with the pre-flight passed: a refused start leaves no file behind, not even a log.
+            Path logFile = InstanceLogging.install(cfg.instanceId(), cfg.logging());
+            if (logFile != null) {
+                LOG.info("[{}] logging to {} (and the console)", cfg.instanceId(), logFile);
+            }
             store = SqliteTradeStore.open(cfg.storeDirectory(), cfg.instanceId());
             ExchangeGateway primary = bot.primary().open(time);
             opened.add(primary);
@@ -139,13 +148,22 @@ final class BotLauncher {
             maker.stop();
             LOG.info("received SIG{}: stopping; cancelling orders and closing connections", name);
         });
+        Alerter alerter = Alerter.from(cfg.alerts(), env);
+        if (alerter.isEnabled()) {
+            maker.addObserver(new AlertingObserver(alerter, cfg.instanceId(), time, cfg.alerts().failedIterations()));
+        }
         RunCompletion completion = new RunCompletion();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> completion.stopAndAwait(maker,
                 cfg.engine().shutdown().totalTimeout().plusSeconds(2)), "mmkit-shutdown-hook"));
         LOG.info("[{}] running {} on {} {} (store {}); Ctrl+C stops it cleanly", cfg.instanceId(),
                 maker.getClass().getSimpleName(), opened.get(0).venue(), cfg.symbol(),
                 cfg.storeDirectory().resolve(cfg.instanceId() + ".db"));
-        RunResult result = maker.run();
+        RunResult result;
+        try {
+            result = maker.run();
+        } finally {
+            alerter.close(); // bounded: queued alerts (an unclean shutdown's) go out before the exit
+        }
         completion.done();
         if (Thread.interrupted() && main.isAlive()) {
             LOG.debug("main thread was interrupted during shutdown");
@@ -237,7 +255,7 @@ final class BotLauncher {
     private static BotConfig withDuration(BotConfig c, Duration d) {
         EngineSettings e = c.engine().withDuration(d);
         return new BotConfig(c.instanceId(), c.symbol(), c.exchange(), c.strategy(), c.markets(), e,
-                c.storeDirectory(), c.clientIdPrefix(), c.guards());
+                c.storeDirectory(), c.clientIdPrefix(), c.guards(), c.alerts(), c.logging());
     }
 
     /**

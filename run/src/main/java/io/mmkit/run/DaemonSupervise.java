@@ -2,6 +2,10 @@ package io.mmkit.run;
 
 import io.mmkit.core.config.ConfigException;
 import io.mmkit.core.config.Durations;
+import io.mmkit.core.config.StrategyParams;
+import io.mmkit.exchange.config.ConfigFile;
+import io.mmkit.run.alerts.AlertSettings;
+import io.mmkit.run.alerts.Alerter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -48,6 +52,27 @@ final class DaemonSupervise implements Callable<Integer> {
         List<String> command = List.of(CancelAllSweep.ourJava(), "-cp", CancelAllSweep.ourClasspath(),
                 Main.class.getName(), "--strategy", strategy, "--config", absolute.toString());
         Supervisor.Bot bot = new Supervisor.Bot(instance, command, absolute, InstanceFiles.botWorkingDirectory(absolute));
-        return new Supervisor(bot, new InstanceFiles(dir, instance), policy, sweep, token).run();
+        try (Alerter alerter = alertsOf(absolute)) {
+            return new Supervisor(bot, new InstanceFiles(dir, instance), policy, sweep, token, alerter).run();
+        }
+    }
+
+    /**
+     * The bot's own {@code alerts} section: the supervisor reports what the bot cannot — its death. A config the
+     * bot would refuse is the bot's to report; the supervisor then has no alerts.
+     */
+    @SuppressWarnings("unchecked")
+    private static Alerter alertsOf(Path config) {
+        try {
+            var root = ConfigFile.load(config, System.getenv());
+            Object section = ConfigFile.toPlainMap(root).get("alerts");
+            AlertSettings settings = section instanceof java.util.Map<?, ?> m
+                    ? AlertSettings.read(java.util.Optional.of(
+                            new StrategyParams("alerts", (java.util.Map<String, ?>) m)))
+                    : AlertSettings.NONE;
+            return Alerter.from(settings, System.getenv());
+        } catch (RuntimeException e) {
+            return Alerter.from(AlertSettings.NONE, java.util.Map.of());
+        }
     }
 }

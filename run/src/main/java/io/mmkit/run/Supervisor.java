@@ -4,6 +4,9 @@ import io.mmkit.core.config.Durations;
 import io.mmkit.core.time.TerminationSignals;
 import io.mmkit.run.DaemonState.Outcome;
 import io.mmkit.run.DaemonState.Phase;
+import io.mmkit.run.alerts.Alert;
+import io.mmkit.run.alerts.AlertSettings;
+import io.mmkit.run.alerts.Alerter;
 import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -41,9 +44,16 @@ final class Supervisor {
     private final RestartPolicy policy;
     private final CancelAllSweep sweep;
     private final CountDownLatch stopRequested = new CountDownLatch(1);
+    private final Alerter alerter;
     private DaemonState state;
 
     Supervisor(Bot bot, InstanceFiles files, RestartPolicy policy, CancelAllSweep sweep, String token) {
+        this(bot, files, policy, sweep, token, Alerter.from(AlertSettings.NONE, java.util.Map.of()));
+    }
+
+    Supervisor(Bot bot, InstanceFiles files, RestartPolicy policy, CancelAllSweep sweep, String token,
+               Alerter alerter) {
+        this.alerter = alerter;
         this.bot = bot;
         this.files = files;
         this.policy = policy;
@@ -80,6 +90,7 @@ final class Supervisor {
                     .with(DaemonState.LAST_ENDED, Instant.now())
                     .with(DaemonState.LAST_STOP_MILLIS, end.stopRequested() ? end.stopMillis() : null));
             LOG.info("[{}] run {} ended: {} (exit code {})", bot.instanceId(), run, outcome, end.exitCode());
+            alertOn(outcome, end, log);
             if (end.stopRequested() || outcome == Outcome.CLEAN) {
                 return finish(outcome, end.stopRequested() ? "stopped on request" : "the bot ended by itself");
             }
@@ -145,6 +156,26 @@ final class Supervisor {
         }
         ready = ready || log.reportsRunningYet();
         return new RunEnd(process.exitValue(), ready, false, false, 0);
+    }
+
+    /**
+     * What only the supervisor can see: the bot's process dying (while running, or before it ever ran) and a
+     * stop it had to finish with SIGKILL. A bot that ends with orders possibly remaining says so itself.
+     */
+    private void alertOn(Outcome outcome, RunEnd end, RunLog log) throws IOException {
+        String lastError = (end.ready() ? log.lastError() : log.firstError()).orElse("no error line in its log");
+        switch (outcome) {
+            case CRASHED -> alerter.raise(new Alert(Alert.Kind.CRASH, bot.instanceId(), Instant.now(),
+                    "the bot's process died while running (exit code " + end.exitCode() + "); last: " + lastError
+                            + "; " + (policy.onFailure() ? "restart policy applies" : "not restarted"), List.of()));
+            case FAILED_TO_START -> alerter.raise(new Alert(Alert.Kind.EARLY_DEATH, bot.instanceId(), Instant.now(),
+                    "the bot died before it reported running (exit code " + end.exitCode() + "): " + lastError,
+                    List.of()));
+            case KILLED -> alerter.raise(new Alert(Alert.Kind.UNCLEAN_SHUTDOWN, bot.instanceId(), Instant.now(),
+                    "the bot did not stop within its grace and was killed; the cancel-all sweep runs next", List.of()));
+            default -> {
+            }
+        }
     }
 
     /** SIGTERM, the grace from the stop request, then SIGKILL. */
