@@ -128,9 +128,12 @@ class MarketMakerStopTest {
 
             assertThat(took).isLessThan(SimFixtures.fastShutdown().totalTimeout().plusMillis(500));
             assertThat(result.clean()).isFalse();
-            assertThat(result.steps().get(0).outcome()).isEqualTo(RunResult.ShutdownStep.Outcome.TIMED_OUT);
+            // Unconfirmed either way: the step's deadline passes (TIMED_OUT), or, on a loaded box, the sweep's
+            // interrupted rounds run out first and it reports the orders still listed (FAILED).
+            assertThat(result.steps().get(0).outcome()).isIn(RunResult.ShutdownStep.Outcome.TIMED_OUT,
+                    RunResult.ShutdownStep.Outcome.FAILED);
             assertThat(result.ordersMaybeRemaining()).containsAll(resting);
-            assertThat(log.messages()).anySatisfy(m -> assertThat(m).contains("TIMED OUT"));
+            assertThat(log.messages()).anySatisfy(m -> assertThat(m).containsAnyOf("TIMED OUT", "FAILED"));
             assertThat(log.messages()).anySatisfy(m -> assertThat(m).contains("may remain").contains(resting.get(0)));
             assertThat(store.isClosed()).isTrue();
         }
