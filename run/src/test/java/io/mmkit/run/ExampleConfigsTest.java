@@ -41,6 +41,7 @@ class ExampleConfigsTest {
             case "binance-perp-mm" -> "perp_market_maker";
             case "backtest-avellaneda_stoikov" -> "avellaneda_stoikov";
             case "backtest-imbalance_maker" -> "imbalance_maker";
+            case "backtest-standard-quoting" -> "standard";
             default -> name;
         };
     }

@@ -7,6 +7,7 @@ import io.mmkit.core.model.Balance;
 import io.mmkit.core.model.BookTop;
 import io.mmkit.core.model.Instrument;
 import io.mmkit.core.risk.RiskLimits;
+import io.mmkit.strategies.support.quoting.QuotingParams;
 import io.mmkit.core.spi.ConfiguredStrategy;
 import io.mmkit.core.spi.RestingOrderCount;
 import io.mmkit.core.spi.StartPlan;
@@ -31,11 +32,12 @@ public final class PerpMarketMakerProvider implements StrategyProvider {
     public ConfiguredStrategy configure(StrategyParams params) {
         PerpParams perp = PerpParams.read(params);
         RiskLimits limits = RiskLimits.read(params);
+        QuotingParams quoting = QuotingParams.read(params);
         params.requireAllRead();
         return new ConfiguredStrategy() {
             @Override
             public MarketMaker create(MarketMakerContext context) {
-                return new PerpetualMarketMaker(context, perp, limits);
+                return new PerpetualMarketMaker(context, perp, limits).withQuoting(quoting.create());
             }
 
             @Override

@@ -1,9 +1,11 @@
 package io.mmkit.strategies.mm;
 
+import io.mmkit.core.engine.Market;
 import io.mmkit.core.engine.MarketMaker;
 import io.mmkit.core.engine.MarketMakerContext;
 import io.mmkit.core.engine.Quote;
 import io.mmkit.core.model.BookTop;
+import io.mmkit.core.model.Fill;
 import io.mmkit.core.model.PlaceResult;
 import io.mmkit.core.model.Position;
 import io.mmkit.core.model.Side;
@@ -12,6 +14,7 @@ import io.mmkit.core.risk.RiskLimits;
 import io.mmkit.strategies.support.Perpetuals;
 import io.mmkit.strategies.support.RiskedQuoting;
 import io.mmkit.strategies.support.SpreadLadder;
+import io.mmkit.strategies.support.quoting.Quoting;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.util.List;
@@ -52,6 +55,7 @@ public class PerpetualMarketMaker extends MarketMaker {
 
     private final PerpParams params;
     private final RiskedQuoting risk;
+    private Quoting quoting = Quoting.NONE;
     private final RiskGuard positionCap;
     private Position position;
     private BigDecimal lastMid;
@@ -61,6 +65,20 @@ public class PerpetualMarketMaker extends MarketMaker {
         this.params = params;
         this.risk = new RiskedQuoting(limits);
         this.positionCap = new RiskGuard(RiskLimits.maxPositionOnly(params.maxPosition()));
+    }
+
+    /**
+     * The shared quoting features (order refresh and age, filled-order delay, hanging orders, price band,
+     * ping-pong, size steps) this maker applies to its quotes; set before {@link #run()}.
+     */
+    public final PerpetualMarketMaker withQuoting(Quoting features) {
+        this.quoting = java.util.Objects.requireNonNull(features, "features");
+        return this;
+    }
+
+    @Override
+    protected void onFill(Market market, Fill fill) {
+        quoting.onFill(market, fill, now());
     }
 
     @Override
@@ -77,6 +95,7 @@ public class PerpetualMarketMaker extends MarketMaker {
             requestStop(verdict.reason(), true);
             return;
         }
+        quoting.beforeQuotes(market(), top, now());
         BigDecimal upnl = position.unrealizedPnl();
         if (position.isFlat()) {
             return;
@@ -117,6 +136,7 @@ public class PerpetualMarketMaker extends MarketMaker {
         BigDecimal bidQty = beyond && deviation.signum() > 0 ? BigDecimal.ZERO : params.orderQuantity();
         BigDecimal askQty = beyond && deviation.signum() < 0 ? BigDecimal.ZERO : params.orderQuantity();
         List<Quote> wanted = SpreadLadder.quotes(params.spread(), mid, skewShift(mid, pos), bidQty, askQty);
+        wanted = quoting.adjust(wanted, market(), top, now());
         List<Quote> capped = positionCap.filter(wanted, pos, mid, now());
         return risk.filter(capped, pos, mid, now());
     }

@@ -1,10 +1,12 @@
 package io.mmkit.strategies.mm;
 
+import io.mmkit.core.engine.Market;
 import io.mmkit.core.engine.MarketMaker;
 import io.mmkit.core.engine.MarketMakerContext;
 import io.mmkit.core.engine.Quote;
 import io.mmkit.core.model.Balance;
 import io.mmkit.core.model.BookTop;
+import io.mmkit.core.model.Fill;
 import io.mmkit.core.model.Instrument;
 import io.mmkit.core.model.Side;
 import io.mmkit.core.risk.RiskGuard;
@@ -12,6 +14,7 @@ import io.mmkit.core.risk.RiskLimits;
 import io.mmkit.strategies.support.QuoteAdjustment;
 import io.mmkit.strategies.support.RiskedQuoting;
 import io.mmkit.strategies.support.SpreadLadder;
+import io.mmkit.strategies.support.quoting.Quoting;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.util.ArrayList;
@@ -42,6 +45,7 @@ public class SpotMarketMaker extends MarketMaker {
 
     private final SpotParams params;
     private final RiskedQuoting risk;
+    private Quoting quoting = Quoting.NONE;
     private final QuoteAdjustment adjustment;
     private Side rebalancing;
 
@@ -58,12 +62,28 @@ public class SpotMarketMaker extends MarketMaker {
         this.adjustment = adjustment;
     }
 
+    /**
+     * The shared quoting features (order refresh and age, filled-order delay, hanging orders, price band,
+     * ping-pong, size steps) this maker applies to its quotes; set before {@link #run()}.
+     */
+    public final SpotMarketMaker withQuoting(Quoting features) {
+        this.quoting = java.util.Objects.requireNonNull(features, "features");
+        return this;
+    }
+
+    @Override
+    protected void onFill(Market market, Fill fill) {
+        quoting.onFill(market, fill, now());
+    }
+
     @Override
     protected void onIteration(BookTop top) {
         RiskGuard.Verdict verdict = risk.check(RiskedQuoting.netPnl(market(), top.mid()), now());
         if (verdict.state() == RiskGuard.State.STOP) {
             requestStop(verdict.reason(), true);
+            return;
         }
+        quoting.beforeQuotes(market(), top, now());
     }
 
     @Override
@@ -94,6 +114,7 @@ public class SpotMarketMaker extends MarketMaker {
             wanted = rebalance(wanted, base, quote, mid);
         }
         wanted = adjustment.adjust(wanted, market(), top);
+        wanted = quoting.adjust(wanted, market(), top, now());
         return risk.filter(wanted, market().ledger().position(), mid, now());
     }
 
