@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.mmkit.run.testing.CliProcess;
-import io.mmkit.run.testing.RecordedBinanceStandIn;
+import io.mmkit.run.testing.RecordedVenueStandIn;
 import java.io.IOException;
 import java.io.InputStream;
 import java.math.BigDecimal;
@@ -48,7 +48,7 @@ class PaperRunIT {
 
     @TempDir
     Path dir;
-    private RecordedBinanceStandIn binance;
+    private RecordedVenueStandIn binance;
     private CliProcess bot;
 
     @AfterEach
@@ -63,7 +63,7 @@ class PaperRunIT {
 
     @Test
     void shouldPaperTradeRecordedBinanceDataAndMatchTheBacktestOfTheSameSlice() throws Exception {
-        binance = RecordedBinanceStandIn.start(SLICE, EXCHANGE_INFO);
+        binance = RecordedVenueStandIn.binanceSpot(SLICE, EXCHANGE_INFO);
         bot = CliProcess.start(Map.of(), "--strategy", "grid", "--config", paperConfig().toString());
 
         await("grid quotes placed").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
