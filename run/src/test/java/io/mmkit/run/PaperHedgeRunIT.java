@@ -35,13 +35,7 @@ import org.junit.jupiter.api.io.TempDir;
  * fills depend on it.
  */
 class PaperHedgeRunIT {
-    private static final String SLICE = "/paper/btcusdt_20240808_first60s.gz";
-    private static final String EXCHANGE_INFO = """
-            {"serverTime": 1723161254000, "symbols": [{"symbol": "BTCUSDT", "status": "TRADING",
-             "baseAsset": "BTC", "quoteAsset": "USDT", "filters": [
-               {"filterType": "PRICE_FILTER", "tickSize": "0.01"},
-               {"filterType": "LOT_SIZE", "stepSize": "0.00001", "minQty": "0.00001"},
-               {"filterType": "NOTIONAL", "minNotional": "5"}]}]}""";
+    private static final String SLICE = RecordedVenueStandIn.BTCUSDT_SLICE;
     private static final String ACCOUNT = """
             "maker_fee": "0", "taker_fee": "0.0001", "fill_model": "touch",
             "balances": {"USDT": "10000", "BTC": "0.2"}""";
@@ -69,7 +63,7 @@ class PaperHedgeRunIT {
     void shouldQuoteOnOnePaperMarketAndHedgeEveryMakerFillOnTheOther() throws Exception {
         backpack = RecordedVenueStandIn.backpack(SLICE, "BTC_USDT",
                 "[" + BackpackStandIn.market("BTC_USDT", "BTC", "USDT", "0.01", "0.00001", "0.00001") + "]");
-        binance = RecordedVenueStandIn.binanceSpot(SLICE, EXCHANGE_INFO);
+        binance = RecordedVenueStandIn.binanceSpot(SLICE, RecordedVenueStandIn.BTCUSDT_EXCHANGE_INFO);
         bot = CliProcess.start(Map.of(), "--strategy", "maker_taker_hedge", "--config", config().toString());
 
         await("maker quotes placed").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
@@ -104,9 +98,10 @@ class PaperHedgeRunIT {
         BigDecimal hedgePosition = position(hedge);
         BigDecimal cash = fills.stream().map(StoredFill::cash).reduce(BigDecimal.ZERO, BigDecimal::add);
         BigDecimal fees = fills.stream().map(StoredFill::fee).reduce(BigDecimal.ZERO, BigDecimal::add);
+        // The positions net to zero (asserted below), so the combined cash flow is the pair's realized PnL.
         System.out.printf("paper hedge: maker (paper:backpack BTC_USDT) %d fills, position %s; hedge (paper:binance"
-                        + " BTCUSDT) %d fills, position %s; combined cash %s, fees %s, net %s USDT%n", maker.size(),
-                makerPosition.toPlainString(), hedge.size(), hedgePosition.toPlainString(), cash.toPlainString(),
+                        + " BTCUSDT) %d fills, position %s; combined PnL before fees %s, fees %s, net %s USDT%n",
+                maker.size(), makerPosition.toPlainString(), hedge.size(), hedgePosition.toPlainString(), cash.toPlainString(),
                 fees.toPlainString(), cash.subtract(fees).toPlainString());
         assertThat(maker).as("maker fills").isNotEmpty().allMatch(f -> f.liquidity().equals("MAKER")
                 && f.symbol().equals("BTC_USDT"));

@@ -46,6 +46,18 @@ import okhttp3.WebSocketListener;
  * once, then the bot: each gets the whole slice from its own start; a replay whose socket closed stops).
  */
 public final class RecordedVenueStandIn implements AutoCloseable {
+    /**
+     * The first 60 s of a Binance spot BTCUSDT recording (depth diffs, trades, one REST snapshot; MIT, see
+     * {@code paper/NOTICE}).
+     */
+    public static final String BTCUSDT_SLICE = "/paper/btcusdt_20240808_first60s.gz";
+    /** {@code /api/v3/exchangeInfo} for {@link #BTCUSDT_SLICE}'s symbol: Binance spot's BTCUSDT rules. */
+    public static final String BTCUSDT_EXCHANGE_INFO = """
+            {"serverTime": 1723161254000, "symbols": [{"symbol": "BTCUSDT", "status": "TRADING",
+             "baseAsset": "BTC", "quoteAsset": "USDT", "filters": [
+               {"filterType": "PRICE_FILTER", "tickSize": "0.01"},
+               {"filterType": "LOT_SIZE", "stepSize": "0.00001", "minQty": "0.00001"},
+               {"filterType": "NOTIONAL", "minNotional": "5"}]}]}""";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private record Line(long offsetNanos, String message) {
