@@ -19,9 +19,9 @@ import java.util.concurrent.atomic.AtomicReference;
  * A venue's {@link PublicMarketData} from its parts, written once for every venue: instruments from the venue's
  * REST ({@link Instruments}); per subscription a {@link BookFeed} re-seeded from the venue's REST depth (the live
  * gateway's resync rules), an {@link EventDispatcher} whose one thread tells the listener, and the venue's market
- * socket ({@link MarketSocket}) feeding both. Thread-safe; {@link #close()}
- * closes every socket and dispatcher, then the {@link VenueSession} they run on (market data has nothing else on
- * it), and refuses new subscriptions; it is idempotent and never throws.
+ * socket ({@link MarketSocket}) feeding both. Thread-safe; {@link #close()} closes every socket and dispatcher,
+ * then the {@link VenueSession} they run on (market data has nothing else on it), and refuses new subscriptions;
+ * it is idempotent and never throws.
  */
 public final class StreamedMarketData implements PublicMarketData {
     private static final int MAX_PENDING_TRADES = 10_000;
