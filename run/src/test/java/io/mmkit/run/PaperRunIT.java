@@ -94,12 +94,13 @@ class PaperRunIT {
         assertThat(backtest).as("backtest fills").isNotEmpty();
         // What the feed timing explains: the paper engine stamps market data with its arrival time and matches on
         // a 20 ms pacer, and the strategy's 1 s loop starts when the JVM is up, not at the backtest's first event,
-        // so a quote can be placed a moment before or after a trade at its price: a fill or two either way, and
-        // at most a quarter of the fills anywhere else than in the backtest (grid levels make prices comparable).
-        int slack = Math.max(2, backtest.size() / 4);
-        assertThat(Math.abs(paper.size() - backtest.size())).as(c.describe()).isLessThanOrEqualTo(slack);
-        assertThat(c.matched()).as(c.describe()).isGreaterThanOrEqualTo(Math.min(paper.size(), backtest.size())
-                - slack);
+        // so a quote can rest a moment before or after a trade at its price. Measured (four runs): paper 19-22
+        // fills against the backtest's 24, and in the three runs that compared prices every paper fill at a
+        // backtest fill's side and price (grid levels make prices comparable). Asserted with room for a loaded machine: counts within a third of the backtest's,
+        // and at most a quarter of the paper fills where the backtest has none.
+        assertThat(Math.abs(paper.size() - backtest.size())).as(c.describe())
+                .isLessThanOrEqualTo(Math.max(2, backtest.size() / 3));
+        assertThat(c.onlyPaper().size()).as(c.describe()).isLessThanOrEqualTo(Math.max(2, paper.size() / 4));
     }
 
     /** A fill as both runs report it: side, price, quantity. */
