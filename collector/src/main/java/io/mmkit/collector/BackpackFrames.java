@@ -5,15 +5,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.mmkit.collector.CollectedEvent.DiffReceived;
 import io.mmkit.collector.CollectedEvent.TradeReceived;
-import io.mmkit.core.model.Side;
-import io.mmkit.core.model.Trade;
 import io.mmkit.core.time.TimeSource;
 import io.mmkit.exchange.backpack.BackpackAdapters;
 import io.mmkit.exchange.ws.BookFeed;
 import io.mmkit.exchange.ws.DepthDiff;
 import io.mmkit.exchange.ws.JsonStreamHandler;
-import java.math.BigDecimal;
-import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 
@@ -27,7 +23,7 @@ import java.util.Objects;
  *       the book): applied to the {@link BookFeed} and queued with its JSON, which the backtest reader replays
  *       by the same {@code b} / {@code a} keys as Binance's;
  *   <li>trade: {@code {"e":"trade","E":µs,"s":..,"p":price,"q":quantity,"b":..,"a":..,"t":id,"T":µs,"m":bool}},
- *       {@code m} true when the buyer was the maker, so the seller was the aggressor.
+ *       read by {@link BackpackAdapters#trade} (which paper trading's market data shares) and queued with its id.
  * </ul>
  *
  * Runs on the socket reader thread, inside a {@link JsonStreamHandler}; only parses and enqueues.
@@ -67,18 +63,9 @@ final class BackpackFrames implements JsonStreamHandler.Frames {
                 intake.offer(new DiffReceived(time.now(), diff, data.toString()));
                 feed.onDiff(diff);
             }
-            case "trade" -> {
-                Side aggressor = data.path("m").asBoolean() ? Side.SELL : Side.BUY;
-                Trade trade = new Trade(symbol, new BigDecimal(data.get("p").asText()),
-                        new BigDecimal(data.get("q").asText()), aggressor, micros(data.path("T").asLong(
-                        data.path("E").asLong())));
-                intake.offer(new TradeReceived(time.now(), data.path("t").asLong(), trade, data.toString()));
-            }
+            case "trade" -> intake.offer(new TradeReceived(time.now(), data.path("t").asLong(),
+                    BackpackAdapters.trade(data), data.toString()));
             default -> { } // subscription answers and other streams
         }
-    }
-
-    private static Instant micros(long micros) {
-        return Instant.ofEpochSecond(micros / 1_000_000, (micros % 1_000_000) * 1_000);
     }
 }

@@ -7,7 +7,11 @@ import io.mmkit.core.model.Instrument;
 import io.mmkit.core.model.OrderBook;
 import io.mmkit.core.model.Trade;
 import io.mmkit.core.time.TimeSource;
+import io.mmkit.exchange.backpack.BackpackMarketData;
+import io.mmkit.exchange.backpack.BackpackSigner;
 import io.mmkit.exchange.binance.BinanceMarketData;
+import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 import java.util.Random;
 
@@ -16,8 +20,8 @@ import java.util.Random;
  * {@link io.mmkit.exchange.ws.BookFeed}: diffs, REST snapshot, resync after a gap or reconnect) and public trades
  * — with no account, no keys and no private stream. What a paper run trades against.
  *
- * <p>The section is a live venue section ({@link Gateways}); key entries in it are neither required nor used.
- * Binance only for now: Backpack's public streams are not wired here yet.
+ * <p>The section is a live venue section ({@link Gateways}) naming {@code binance} (spot or perpetual) or
+ * {@code backpack}; key entries in it are neither required nor used.
  */
 public interface PublicMarketData extends AutoCloseable {
 
@@ -29,11 +33,18 @@ public interface PublicMarketData extends AutoCloseable {
         void onTrade(Trade trade);
     }
 
+    /** The venues whose public market data is wired here. */
+    List<String> PUBLIC_DATA_VENUES = List.of("backpack", "binance");
+
     /** Levels a side handed to {@link Listener#onBook}: the depth the live book is seeded with. */
     int BOOK_LEVELS = 1000;
 
-    /** The variable the placeholder key is read from: public endpoints are not signed, so any value does. */
+    /**
+     * The variables the placeholder key and secret are read from: public endpoints are not signed, so any pair the
+     * section's checks accept does (Backpack's wants a key that is the secret's public key: the all-zero seed's).
+     */
     String NO_KEY = "MMKIT_PUBLIC_DATA_NO_KEY";
+    String NO_SECRET = "MMKIT_PUBLIC_DATA_NO_SECRET";
 
     String venue();
 
@@ -60,23 +71,25 @@ public interface PublicMarketData extends AutoCloseable {
     /** Validates the section and builds its market data; no I/O until the first call. */
     static PublicMarketData open(String path, JsonNode section, TimeSource time) {
         VenueConfig config = config(path, section);
-        return BinanceMarketData.open(config, time, new Random(time.now().toEpochMilli()));
+        Random jitter = new Random(time.now().toEpochMilli());
+        return "backpack".equals(config.name()) ? BackpackMarketData.open(config, time, jitter)
+                : BinanceMarketData.open(config, time, jitter);
     }
 
     private static VenueConfig config(String path, JsonNode section) {
         if (section == null || !section.isObject()) {
-            throw new ConfigException(path, "must be an object: a binance venue section, as a live config has");
-        }
-        String name = section.path("name").asText("");
-        if (name.equalsIgnoreCase("backpack")) {
-            throw new ConfigException(path + ".name", "paper trading reads Binance market data only, was \"backpack\"");
+            throw new ConfigException(path, "must be an object: a binance or backpack venue section, as a live"
+                    + " config has");
         }
         ObjectNode keyless = section.deepCopy();
         keyless.put("api_key_env", NO_KEY);
-        keyless.put("secret_key_env", NO_KEY);
+        keyless.put("secret_key_env", NO_SECRET);
+        byte[] zeroSeed = new byte[32];
+        Map<String, String> placeholders = Map.of(NO_KEY, BackpackSigner.fromSeed(zeroSeed).publicKeyBase64(),
+                NO_SECRET, Base64.getEncoder().encodeToString(zeroSeed));
         VenueConfig config;
         try {
-            config = Gateways.read(keyless, Map.of(NO_KEY, "unused"));
+            config = Gateways.read(keyless, placeholders);
         } catch (ConfigException e) {
             // Gateways names its keys under "exchange"; this section sits elsewhere.
             String key = e.key();
@@ -84,9 +97,9 @@ public interface PublicMarketData extends AutoCloseable {
             throw new ConfigException(key.startsWith("exchange") ? path + key.substring("exchange".length()) : path,
                     problem);
         }
-        if (!"binance".equals(config.name())) {
-            throw new ConfigException(path + ".name", "paper trading reads Binance market data only, was \""
-                    + config.name() + "\"");
+        if (!PUBLIC_DATA_VENUES.contains(config.name())) {
+            throw new ConfigException(path + ".name", "paper trading reads " + PUBLIC_DATA_VENUES
+                    + " market data, was \"" + config.name() + "\"");
         }
         if (!config.streams().enabled()) {
             throw new ConfigException(path + ".streams", "paper trading needs the venue's streams (true)");

@@ -25,6 +25,10 @@ import java.util.Map;
  *              "fill_model": "queue", "maker_fee": "0.001", "taker_fee": "0.001", "latency": "20ms"}
  * </pre>
  *
+ * <p>{@code market_data} is a Binance (spot or perpetual) or Backpack section, e.g.
+ * {@code {"name": "backpack"}}: Backpack's {@code depth.<symbol>} and {@code trade.<symbol>} streams with its
+ * {@code /api/v1/depth} resync. A hedge market ({@code markets.hedge.exchange}) may be a paper venue of its own.
+ *
  * <p>The gateway's venue is {@code paper:<venue>} (e.g. {@code paper:binance}) and every order and fill id it hands
  * out starts with {@code paper-}, so the store's rows say they were never on the venue.
  */

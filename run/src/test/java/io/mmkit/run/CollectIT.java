@@ -42,7 +42,8 @@ class CollectIT {
         venue = new FakeBinanceVenue();
         Path db = dir.resolve("btcusdt.db");
         collector = CliProcess.start(Map.of(), "collect", "--symbol", "BTCUSDT", "--market", "spot",
-                "--db", db.toString(), "--base-url", venue.baseUrl(), "--ws-url", venue.wsUrl());
+                "--db", db.toString(), "--base-url", venue.baseUrl(), "--ws-url", venue.wsUrl(),
+                "--progress-every", "1s");
         venue.awaitSubscribed();
         for (String frame : FakeBinanceVenue.STREAM) {
             assertThat(venue.send(frame)).isTrue();
@@ -50,6 +51,10 @@ class CollectIT {
         await("every frame stored").atMost(Duration.ofSeconds(30))
                 .until(() -> count(db, "SELECT count(*) FROM raw_events WHERE kind <> 'depth_snapshot'")
                         >= FakeBinanceVenue.STREAM.size());
+        // Into a pipe, a plain progress line every --progress-every: what it has recorded so far.
+        await("a progress line counting what was stored").atMost(Duration.ofSeconds(30))
+                .until(() -> collector.lines().stream().anyMatch(l -> l.startsWith("collecting: ")
+                        && !l.startsWith("collecting: 0 events")));
 
         Duration took = collector.signalAndAwaitExit("TERM", Duration.ofSeconds(3));
 

@@ -37,7 +37,8 @@ class ExampleConfigsTest {
         String name = file.getFileName().toString().replace(".json", "");
         return switch (name) {
             case "demo-grid", "backtest-demo", "backtest-nexo-hftbacktest", "backpack-grid",
-                 "paper-grid-binance" -> "grid";
+                 "paper-grid-binance", "paper-grid-backpack" -> "grid";
+            case "paper-hedge-backpack-binance" -> "maker_taker_hedge";
             case "binance-perp-mm" -> "perp_market_maker";
             case "backtest-avellaneda_stoikov" -> "avellaneda_stoikov";
             case "backtest-imbalance_maker" -> "imbalance_maker";

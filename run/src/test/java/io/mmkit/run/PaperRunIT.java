@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.mmkit.run.testing.CliProcess;
-import io.mmkit.run.testing.RecordedBinanceStandIn;
+import io.mmkit.run.testing.RecordedVenueStandIn;
 import java.io.IOException;
 import java.io.InputStream;
 import java.math.BigDecimal;
@@ -18,6 +18,7 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -32,13 +33,7 @@ import org.junit.jupiter.api.io.TempDir;
  * Then the same slice through {@code backtest}, and the two runs' fills side by side.
  */
 class PaperRunIT {
-    private static final String SLICE = "/paper/btcusdt_20240808_first60s.gz";
-    private static final String EXCHANGE_INFO = """
-            {"serverTime": 1723161254000, "symbols": [{"symbol": "BTCUSDT", "status": "TRADING",
-             "baseAsset": "BTC", "quoteAsset": "USDT", "filters": [
-               {"filterType": "PRICE_FILTER", "tickSize": "0.01"},
-               {"filterType": "LOT_SIZE", "stepSize": "0.00001", "minQty": "0.00001"},
-               {"filterType": "NOTIONAL", "minNotional": "5"}]}]}""";
+    private static final String SLICE = RecordedVenueStandIn.BTCUSDT_SLICE;
     private static final String GRID = """
             {"grid_lower_price": "61800", "grid_upper_price": "61880", "grid_num": 17,
              "grid_mode": "arithmetic", "order_quantity": "0.001"}""";
@@ -48,7 +43,7 @@ class PaperRunIT {
 
     @TempDir
     Path dir;
-    private RecordedBinanceStandIn binance;
+    private RecordedVenueStandIn binance;
     private CliProcess bot;
 
     @AfterEach
@@ -63,7 +58,7 @@ class PaperRunIT {
 
     @Test
     void shouldPaperTradeRecordedBinanceDataAndMatchTheBacktestOfTheSameSlice() throws Exception {
-        binance = RecordedBinanceStandIn.start(SLICE, EXCHANGE_INFO);
+        binance = RecordedVenueStandIn.binanceSpot(SLICE, RecordedVenueStandIn.BTCUSDT_EXCHANGE_INFO);
         bot = CliProcess.start(Map.of(), "--strategy", "grid", "--config", paperConfig().toString());
 
         await("grid quotes placed").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
@@ -91,24 +86,61 @@ class PaperRunIT {
         bot.assertSomeLineContains("shutdown complete", "no orders remain");
         assertThat(binance.depthRequests()).as("the book was seeded from the REST snapshot").isPositive();
 
-        List<String[]> paperFills = storedPaperFills();
-        Path out = backtestTheSlice();
-        List<String[]> backtestFills = backtestFills(out);
-        BigDecimal paperVolume = volume(paperFills, 1);
-        BigDecimal backtestVolume = volume(backtestFills, 2);
-        System.out.printf("paper: %d fills, %s BTC; backtest: %d fills, %s BTC%n", paperFills.size(),
-                paperVolume.toPlainString(), backtestFills.size(), backtestVolume.toPlainString());
-        assertThat(paperFills).as("paper fills").isNotEmpty();
-        assertThat(backtestFills).as("backtest fills").isNotEmpty();
-        // The paper engine stamps market data with its arrival time and matches on a 20 ms pacer, and the
-        // strategy's 1 s loop starts when the JVM is up, not at the first event: a fill or two either way.
-        assertThat(Math.abs(paperFills.size() - backtestFills.size()))
-                .as("fill counts: paper %d, backtest %d", paperFills.size(), backtestFills.size())
-                .isLessThanOrEqualTo(Math.max(2, backtestFills.size() / 4));
+        List<SliceFill> paper = storedPaperFills();
+        List<SliceFill> backtest = backtestFills(backtestTheSlice());
+        Comparison c = Comparison.of(paper, backtest);
+        System.out.println(c.describe());
+        assertThat(paper).as("paper fills").isNotEmpty();
+        assertThat(backtest).as("backtest fills").isNotEmpty();
+        // What the feed timing explains: the paper engine stamps market data with its arrival time and matches on
+        // a 20 ms pacer, and the strategy's 1 s loop starts when the JVM is up, not at the backtest's first event,
+        // so a quote can rest a moment before or after a trade at its price. Measured (four runs): paper 19-22
+        // fills against the backtest's 24, and in the three runs that compared prices every paper fill at a
+        // backtest fill's side and price (grid levels make prices comparable). Asserted with room for a loaded machine: counts within a third of the backtest's,
+        // and at most a quarter of the paper fills where the backtest has none.
+        assertThat(Math.abs(paper.size() - backtest.size())).as(c.describe())
+                .isLessThanOrEqualTo(Math.max(2, backtest.size() / 3));
+        assertThat(c.onlyPaper().size()).as(c.describe()).isLessThanOrEqualTo(Math.max(2, paper.size() / 4));
     }
 
-    /** Rows of the paper store's fills as {fill_id, quantity, venue-or-empty}; every id and order marked paper. */
-    private List<String[]> storedPaperFills() throws SQLException {
+    /** A fill as both runs report it: side, price, quantity. */
+    private record SliceFill(String side, BigDecimal price, BigDecimal quantity) {
+        String level() {
+            return side + " " + price.stripTrailingZeros().toPlainString();
+        }
+    }
+
+    /** Paper against backtest: counts, volumes, and how many fills the two share at one side and price. */
+    private record Comparison(int paper, int backtest, BigDecimal paperVolume, BigDecimal backtestVolume,
+                              int matched, List<String> onlyPaper, List<String> onlyBacktest) {
+        static Comparison of(List<SliceFill> paper, List<SliceFill> backtest) {
+            List<String> onlyPaper = new ArrayList<>(paper.stream().map(SliceFill::level).sorted().toList());
+            List<String> onlyBacktest = new ArrayList<>();
+            for (SliceFill f : backtest) {
+                if (!onlyPaper.remove(f.level())) {
+                    onlyBacktest.add(f.level());
+                }
+            }
+            Collections.sort(onlyBacktest);
+            return new Comparison(paper.size(), backtest.size(), volume(paper), volume(backtest),
+                    backtest.size() - onlyBacktest.size(), onlyPaper, onlyBacktest);
+        }
+
+        String describe() {
+            return String.format("paper vs backtest of the same slice: paper %d fills (%s BTC), backtest %d fills"
+                            + " (%s BTC); %d fills at the same side and price (%.0f%% of the backtest's); only in"
+                            + " paper %s, only in the backtest %s", paper, paperVolume.toPlainString(), backtest,
+                    backtestVolume.toPlainString(), matched, 100.0 * matched / Math.max(1, backtest), onlyPaper,
+                    onlyBacktest);
+        }
+
+        private static BigDecimal volume(List<SliceFill> fills) {
+            return fills.stream().map(SliceFill::quantity).reduce(BigDecimal.ZERO, BigDecimal::add);
+        }
+    }
+
+    /** The paper store's fills; every fill id and stored order marked paper, every fill's venue paper:binance. */
+    private List<SliceFill> storedPaperFills() throws SQLException {
         Path db = dir.resolve("data").resolve("paper-it.db");
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db); Statement s = c.createStatement()) {
             boolean venueColumn = false;
@@ -123,16 +155,21 @@ class PaperRunIT {
                 assertThat(orders.getInt(1)).as("orders stored").isPositive();
                 assertThat(orders.getInt(2)).as("stored orders with a paper- venue id").isEqualTo(orders.getInt(1));
             }
-            List<String[]> rows = new ArrayList<>();
-            try (ResultSet fills = s.executeQuery("SELECT fill_id, quantity" + (venueColumn ? ", venue" : ", ''")
-                    + " FROM fills")) {
+            List<SliceFill> rows = new ArrayList<>();
+            List<String> ids = new ArrayList<>();
+            List<String> venues = new ArrayList<>();
+            try (ResultSet fills = s.executeQuery("SELECT fill_id, side, price, quantity"
+                    + (venueColumn ? ", venue" : ", ''") + " FROM fills ORDER BY time")) {
                 while (fills.next()) {
-                    rows.add(new String[] {fills.getString(1), fills.getString(2), fills.getString(3)});
+                    ids.add(fills.getString(1));
+                    rows.add(new SliceFill(fills.getString(2), new BigDecimal(fills.getString(3)),
+                            new BigDecimal(fills.getString(4))));
+                    venues.add(fills.getString(5));
                 }
             }
-            assertThat(rows).extracting(r -> r[0]).allMatch(id -> id.startsWith("paper-"));
+            assertThat(ids).allMatch(id -> id.startsWith("paper-"));
             if (venueColumn) {
-                assertThat(rows).extracting(r -> r[2]).containsOnly("paper:binance");
+                assertThat(venues).containsOnly("paper:binance");
             }
             return rows;
         }
@@ -161,25 +198,23 @@ class PaperRunIT {
         return out;
     }
 
-    /** fills.csv rows (header dropped), with the quantity moved to index 2 for {@link #volume}. */
-    private static List<String[]> backtestFills(Path out) throws IOException {
+    /** fills.csv's rows (its header names the columns). */
+    private static List<SliceFill> backtestFills(Path out) throws IOException {
         List<String> lines = Files.readAllLines(out.resolve("fills.csv"));
         List<String> header = Arrays.asList(lines.get(0).split(","));
+        int side = header.indexOf("side");
+        int price = header.indexOf("price");
         int quantity = header.indexOf("quantity");
-        assertThat(quantity).as("fills.csv header %s", header).isNotNegative();
-        List<String[]> rows = new ArrayList<>();
+        assertThat(List.of(side, price, quantity)).as("fills.csv header %s", header).allMatch(i -> i >= 0);
+        List<SliceFill> rows = new ArrayList<>();
         for (String line : lines.subList(1, lines.size())) {
             if (line.isBlank()) {
                 continue;
             }
             String[] cells = line.split(",");
-            rows.add(new String[] {cells[0], "", cells[quantity]});
+            rows.add(new SliceFill(cells[side], new BigDecimal(cells[price]), new BigDecimal(cells[quantity])));
         }
         return rows;
-    }
-
-    private static BigDecimal volume(List<String[]> rows, int column) {
-        return rows.stream().map(r -> new BigDecimal(r[column])).reduce(BigDecimal.ZERO, BigDecimal::add);
     }
 
     private Path paperConfig() throws IOException {

@@ -50,6 +50,14 @@ class PaperVenueTest {
     }
 
     @Test
+    void shouldAcceptBackpackMarketDataWithoutKeys() {
+        PaperVenue venue = PaperVenue.from("markets.hedge.exchange", section(Map.of("market_data",
+                Map.of("name", "backpack", "market", "perpetual"))));
+
+        assertThat(venue.endpoint()).isEqualTo("paper trading on backpack market data at backpack's public endpoints");
+    }
+
+    @Test
     void shouldNameTheKeyOfABadSection() {
         assertThatThrownBy(() -> PaperVenue.from("exchange", section(Map.of("fill_model", "magic"))))
                 .isInstanceOf(ConfigException.class).hasMessageStartingWith("exchange.fill_model:");
@@ -59,8 +67,6 @@ class PaperVenueTest {
                 .hasMessageStartingWith("markets.hedge.exchange.market_data.base_url: not a URL");
         assertThatThrownBy(() -> PaperVenue.from("exchange", section(Map.of("market_data",
                 Map.of("name", "kraken"))))).hasMessageStartingWith("exchange.market_data.name: unknown exchange");
-        assertThatThrownBy(() -> PaperVenue.from("exchange", section(Map.of("market_data",
-                Map.of("name", "backpack"))))).hasMessageContaining("Binance market data only");
         assertThatThrownBy(() -> PaperVenue.from("exchange", section(Map.of("balances", Map.of()))))
                 .hasMessageStartingWith("exchange.balances: required");
         assertThatThrownBy(() -> PaperVenue.from("exchange", section(Map.of("leverage", 3))))

@@ -17,6 +17,7 @@ import io.mmkit.core.model.Position;
 import io.mmkit.core.model.RejectReason;
 import io.mmkit.core.model.Side;
 import io.mmkit.core.model.TimeInForce;
+import io.mmkit.core.model.Trade;
 import io.mmkit.exchange.http.Json;
 import io.mmkit.exchange.ws.DepthDiff;
 import java.math.BigDecimal;
@@ -159,6 +160,16 @@ public final class BackpackAdapters {
     public static BookTop bookTicker(JsonNode data) {
         return new BookTop(Json.text(data, "s"), Json.decimal(data, "b"), Json.decimal(data, "B"),
                 Json.decimal(data, "a"), Json.decimal(data, "A"), micros(data.path("E").asLong()));
+    }
+
+    /**
+     * A {@code trade.<symbol>} event: {@code p} price, {@code q} quantity, {@code m} true when the buyer was the maker
+     * (so the seller was the aggressor), {@code T} the trade time in microseconds ({@code E}, the event's, if absent).
+     */
+    public static Trade trade(JsonNode data) {
+        Side aggressor = data.path("m").asBoolean() ? Side.SELL : Side.BUY;
+        return new Trade(Json.text(data, "s"), Json.decimal(data, "p"), Json.decimal(data, "q"), aggressor,
+                micros(data.path("T").asLong(data.path("E").asLong())));
     }
 
     /** An {@code account.orderUpdate} event that is a fill, as a fill. */

@@ -15,23 +15,28 @@ import java.util.function.LongSupplier;
 
 /**
  * Backpack's WebSocket frames for one symbol: the public {@code depth.<symbol>} and {@code bookTicker.<symbol>}
- * streams, or the signed private {@code account.orderUpdate.<symbol>} stream. Only parses and enqueues: book
- * events go to the {@link BookFeed}, fills to the {@link PrivateStreamEvents}; it never calls strategy code.
+ * streams (a gateway's book), {@code depth.<symbol>} and {@code trade.<symbol>} (public market data), or the signed
+ * private {@code account.orderUpdate.<symbol>} stream. Only parses and enqueues: book events go to the
+ * {@link BookFeed}, public trades to the {@link EventDispatcher}, fills to the {@link PrivateStreamEvents}; it never
+ * calls strategy code.
  * Runs on the socket reader thread, inside a {@link JsonStreamHandler}.
  */
 final class BackpackStreamListener implements JsonStreamHandler.Frames {
     private final String symbol;
     private final ObjectMapper mapper;
     private final BookFeed feed;
+    private final EventDispatcher trades;
     private final PrivateStreamEvents account;
     private final LongSupplier clock;
     private final LongFunction<List<String>> signature;
 
-    private BackpackStreamListener(String symbol, ObjectMapper mapper, BookFeed feed, PrivateStreamEvents account,
-                                   LongSupplier clock, LongFunction<List<String>> signature) {
+    private BackpackStreamListener(String symbol, ObjectMapper mapper, BookFeed feed, EventDispatcher trades,
+                                   PrivateStreamEvents account, LongSupplier clock,
+                                   LongFunction<List<String>> signature) {
         this.symbol = symbol;
         this.mapper = mapper;
         this.feed = feed;
+        this.trades = trades;
         this.account = account;
         this.clock = clock;
         this.signature = signature;
@@ -39,7 +44,14 @@ final class BackpackStreamListener implements JsonStreamHandler.Frames {
 
     static ReconnectingWebSocket.Handler market(String symbol, ObjectMapper mapper, BookFeed feed) {
         return JsonStreamHandler.market("backpack " + symbol, mapper, feed,
-                new BackpackStreamListener(symbol, mapper, feed, null, null, null));
+                new BackpackStreamListener(symbol, mapper, feed, null, null, null, null));
+    }
+
+    /** The book's diffs and the public trades, for market data without an account. */
+    static ReconnectingWebSocket.Handler publicMarket(String symbol, ObjectMapper mapper, BookFeed feed,
+                                                      EventDispatcher trades) {
+        return JsonStreamHandler.market("backpack " + symbol, mapper, feed,
+                new BackpackStreamListener(symbol, mapper, feed, trades, null, null, null));
     }
 
     /** @param signature the {@code [key, signature, timestamp, window]} tuple for a venue timestamp */
@@ -48,7 +60,7 @@ final class BackpackStreamListener implements JsonStreamHandler.Frames {
                                                  LongFunction<List<String>> signature) {
         PrivateStreamEvents account = new PrivateStreamEvents(poller, dispatcher);
         return JsonStreamHandler.privateStream("backpack " + symbol, mapper, account,
-                new BackpackStreamListener(symbol, mapper, null, account, clock, signature));
+                new BackpackStreamListener(symbol, mapper, null, null, account, clock, signature));
     }
 
     @Override
@@ -58,6 +70,8 @@ final class BackpackStreamListener implements JsonStreamHandler.Frames {
             frame.putArray("params").add("account.orderUpdate." + symbol);
             List<String> sig = signature.apply(clock.getAsLong());
             sig.forEach(frame.putArray("signature")::add);
+        } else if (trades != null) {
+            frame.putArray("params").add("depth." + symbol).add("trade." + symbol);
         } else {
             frame.putArray("params").add("depth." + symbol).add("bookTicker." + symbol);
         }
@@ -73,6 +87,8 @@ final class BackpackStreamListener implements JsonStreamHandler.Frames {
         }
         if (stream.startsWith("depth.")) {
             feed.onDiff(BackpackAdapters.depthDiff(data));
+        } else if (stream.startsWith("trade.") && trades != null) {
+            trades.trade(BackpackAdapters.trade(data));
         } else if (stream.startsWith("bookTicker.")) {
             feed.onTicker(BackpackAdapters.bookTicker(data));
         } else if (stream.startsWith("account.orderUpdate") && "orderFill".equals(data.path("e").asText())) {

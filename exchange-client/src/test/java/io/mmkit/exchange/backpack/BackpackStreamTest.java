@@ -202,14 +202,12 @@ class BackpackStreamTest {
     }
 
     private void givenSnapshot(long id, String bid, String ask) {
-        rest.stubFor(get(urlPathEqualTo("/api/v1/depth")).willReturn(okJson(String.format(
-                "{\"asks\":[[\"%s\",\"5\"]],\"bids\":[[\"%s\",\"5\"]],\"lastUpdateId\":\"%d\",\"timestamp\":1735689600000}",
-                ask, bid, id))));
+        rest.stubFor(get(urlPathEqualTo("/api/v1/depth")).willReturn(okJson(BackpackFrameFixtures.snapshot(id, bid,
+                ask))));
     }
 
     private static String depth(long first, long last, String bids, String asks) {
-        return String.format("{\"e\":\"depth\",\"E\":1735689600000000,\"s\":\"SOL_USDC\",\"a\":%s,\"b\":%s,"
-                + "\"U\":%d,\"u\":%d,\"T\":1735689600000000}", asks, bids, first, last);
+        return BackpackFrameFixtures.depth(first, last, bids, asks);
     }
 
     private static String bookTicker(BigDecimal bid) {
