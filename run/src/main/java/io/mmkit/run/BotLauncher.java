@@ -122,6 +122,7 @@ final class BotLauncher {
                 LOG.info("[{}] logging to {} (and the console)", cfg.instanceId(), logFile);
             }
             store = SqliteTradeStore.open(cfg.storeDirectory(), cfg.instanceId());
+            describe(store, cfg, time);
             ExchangeGateway primary = bot.primary().open(time);
             opened.add(primary);
             // Sequence from the clock: a restart does not reuse the ids of the run before.
@@ -232,6 +233,22 @@ final class BotLauncher {
         } finally {
             opened.forEach(ExchangeGateway::close);
         }
+    }
+
+    /**
+     * What the store must say of this instance: {@code paper} when its markets trade real market data on
+     * simulated fills, {@code simulated} on the offline venue, else {@code live} — a store a paper run wrote never
+     * passes for a record of real trades — and its venues.
+     */
+    private static void describe(TradeStore store, BotConfig cfg, TimeSource time) {
+        List<String> venues = new ArrayList<>();
+        venues.add(String.valueOf(cfg.exchange().get("name")));
+        cfg.markets().values().forEach(m -> venues.add(String.valueOf(m.exchange().get("name"))));
+        boolean simulatedOnly = venues.stream().allMatch(v -> v.equals("simulated"));
+        boolean noRealVenue = venues.stream().allMatch(v -> v.equals("paper") || v.equals("simulated"));
+        String mode = simulatedOnly ? "simulated" : noRealVenue ? "paper" : "live";
+        store.describeInstance("mode", mode, time.now());
+        store.describeInstance("venues", String.join(",", venues), time.now());
     }
 
     private static void closeAll(List<ExchangeGateway> opened, TradeStore store) {

@@ -155,6 +155,10 @@ class PaperRunIT {
                 assertThat(orders.getInt(1)).as("orders stored").isPositive();
                 assertThat(orders.getInt(2)).as("stored orders with a paper- venue id").isEqualTo(orders.getInt(1));
             }
+            try (ResultSet mode = s.executeQuery("SELECT value FROM instance WHERE key = 'mode'")) {
+                assertThat(mode.next()).as("the store describes the instance").isTrue();
+                assertThat(mode.getString(1)).as("the instance is marked paper").isEqualTo("paper");
+            }
             List<SliceFill> rows = new ArrayList<>();
             List<String> ids = new ArrayList<>();
             List<String> venues = new ArrayList<>();

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,6 +29,7 @@ public final class InMemoryTradeStore implements TradeStore {
     private final Map<String, Fill> fills = new LinkedHashMap<>();
     private final Map<String, DailyStats> stats = new LinkedHashMap<>();
     private final List<Instant> runStarts = new ArrayList<>();
+    private final Map<String, String> description = new LinkedHashMap<>();
     private boolean closed;
 
     @Override
@@ -92,6 +94,17 @@ public final class InMemoryTradeStore implements TradeStore {
         OrderRequest r = o.request();
         return new RecordedOrder(r.clientOrderId(), o.orderId(), r.symbol(), r.side(), r.price(), r.quantity(),
                 o.status(), o.createdAt());
+    }
+
+    @Override
+    public synchronized void describeInstance(String key, String value, Instant at) {
+        ensureOpen();
+        description.put(Objects.requireNonNull(key, "key"), Objects.requireNonNull(value, "value"));
+    }
+
+    @Override
+    public synchronized Optional<String> instanceDescription(String key) {
+        return Optional.ofNullable(description.get(key));
     }
 
     @Override

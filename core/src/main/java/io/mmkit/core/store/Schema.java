@@ -104,7 +104,16 @@ public final class Schema {
                 started_at      TEXT NOT NULL
             ) STRICT"""));
 
-    private static final Schema CURRENT = new Schema(List.of(V1, V2));
+    /** What the instance is (e.g. {@code mode = paper | live}): one row a key, the latest value kept. */
+    private static final Migration V3 = new Migration(3, "instance description", List.of(
+            """
+            CREATE TABLE instance (
+                key             TEXT PRIMARY KEY,
+                value           TEXT NOT NULL,
+                updated_at      TEXT NOT NULL
+            ) STRICT"""));
+
+    private static final Schema CURRENT = new Schema(List.of(V1, V2, V3));
 
     private final List<Migration> migrations;
 

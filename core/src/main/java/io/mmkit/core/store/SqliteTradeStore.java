@@ -369,6 +369,36 @@ public final class SqliteTradeStore implements TradeStore {
     }
 
     @Override
+    public void describeInstance(String key, String value, Instant at) {
+        Objects.requireNonNull(key, "key");
+        Objects.requireNonNull(value, "value");
+        String when = SqlText.instant(Objects.requireNonNull(at, "at"));
+        run("describeInstance(" + key + ")", connection -> {
+            try (PreparedStatement upsert = connection.prepareStatement("INSERT INTO instance (key, value, updated_at)"
+                    + " VALUES (?, ?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value,"
+                    + " updated_at = excluded.updated_at")) {
+                upsert.setString(1, key);
+                upsert.setString(2, value);
+                upsert.setString(3, when);
+                upsert.executeUpdate();
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public Optional<String> instanceDescription(String key) {
+        return run("instanceDescription(" + key + ")", connection -> {
+            try (PreparedStatement select = connection.prepareStatement("SELECT value FROM instance WHERE key = ?")) {
+                select.setString(1, key);
+                try (ResultSet rows = select.executeQuery()) {
+                    return rows.next() ? Optional.of(rows.getString(1)) : Optional.empty();
+                }
+            }
+        });
+    }
+
+    @Override
     public Optional<Instant> recordRunStart(Instant at) {
         String started = SqlText.instant(Objects.requireNonNull(at, "at"));
         return run("recordRunStart", connection -> {

@@ -67,6 +67,15 @@ public interface TradeStore extends AutoCloseable {
      */
     Optional<Instant> recordRunStart(Instant at);
 
+    /**
+     * Records a fact about this instance that readers of the store (status, reports) need, e.g.
+     * {@code mode = paper}: a paper run's store must say it never traded for real. Replaces an earlier value.
+     */
+    void describeInstance(String key, String value, Instant at);
+
+    /** The value {@link #describeInstance} last recorded for {@code key}. */
+    Optional<String> instanceDescription(String key);
+
     /** Closes the connection pool. Idempotent. */
     @Override
     void close();

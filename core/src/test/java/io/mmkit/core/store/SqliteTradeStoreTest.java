@@ -56,6 +56,19 @@ class SqliteTradeStoreTest extends TradeStoreContract {
         }
     }
 
+    @Test
+    void shouldKeepTheLatestDescriptionOfTheInstanceAcrossReopens() {
+        try (SqliteTradeStore a = SqliteTradeStore.open(dir, "paper-bot")) {
+            assertThat(a.instanceDescription("mode")).isEmpty();
+            a.describeInstance("mode", "live", T0);
+            a.describeInstance("mode", "paper", T0.plusSeconds(1));
+        }
+        try (SqliteTradeStore again = SqliteTradeStore.open(dir, "paper-bot")) {
+            assertThat(again.instanceDescription("mode")).contains("paper");
+            assertThat(again.instanceDescription("venue")).isEmpty();
+        }
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"", "../escape", "a/b", "a\\b", "with space", "semi;colon", "caf\u00e9", "q?mode=ro"})
     void shouldRejectUnsafeInstanceId(String instanceId) {
