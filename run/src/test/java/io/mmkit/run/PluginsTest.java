@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
@@ -76,6 +77,26 @@ class PluginsTest {
                 .isInstanceOf(ConfigException.class).hasMessage("MMKIT_PLUGINS: no such folder: " + dir.resolve("gone"));
         assertThatThrownBy(() -> Plugins.find(new String[] {"--plugins"}, Map.of()))
                 .isInstanceOf(ConfigException.class).hasMessage("--plugins: needs a folder of strategy jars");
+    }
+
+    @Test
+    void shouldHandTheLoadedFolderToTheProcessesItStarts() throws IOException {
+        Path plugins = Files.createDirectories(dir.resolve("for-children"));
+        ClassLoader before = Thread.currentThread().getContextClassLoader();
+        Map<String, String> child = new HashMap<>();
+        try {
+            Plugins.passTo(child);
+            assertThat(child).as("nothing loaded, nothing passed").isEmpty();
+
+            Plugins.open(Plugins.OPTION, plugins.toString()).install();
+            Plugins.passTo(child);
+
+            assertThat(child).containsExactly(Map.entry(Plugins.ENV, plugins.toString()));
+            assertThat(Thread.currentThread().getContextClassLoader().getParent()).isSameAs(before);
+        } finally {
+            Thread.currentThread().setContextClassLoader(before);
+            System.clearProperty(Plugins.LOADED_PROPERTY);
+        }
     }
 
     private static void writeServiceJar(Path jar, String providerClass) throws IOException {
