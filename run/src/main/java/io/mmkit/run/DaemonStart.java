@@ -119,7 +119,9 @@ final class DaemonStart implements Callable<Integer> {
                 "--dir", files.dir().toString(), "--token", token, "--restart", restart,
                 "--max-restarts", Integer.toString(maxRestarts), "--restart-backoff", backoff,
                 "--sweep-main", sweepMain, "--sweep-timeout", sweepTimeout));
-        return new ProcessBuilder(command)
+        ProcessBuilder builder = new ProcessBuilder(command);
+        Plugins.passTo(builder.environment()); // the supervisor, its bot and its sweep load the same plug-ins
+        return builder
                 .directory(InstanceFiles.botWorkingDirectory(config).toFile())
                 .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(files.supervisorLog().toFile()))

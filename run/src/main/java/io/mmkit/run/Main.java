@@ -1,5 +1,7 @@
 package io.mmkit.run;
 
+import io.mmkit.core.config.ConfigException;
+
 /** Entry point of the {@code run} command. Exits with the command's status. */
 public final class Main {
     private static final String ENGINE_LOG = "MMKIT_ENGINE_LOG";
@@ -13,6 +15,15 @@ public final class Main {
         if (args.length > 0 && args[0].equals("backtest") && System.getProperty(ENGINE_LOG) == null) {
             // A backtest replays a day in seconds: per-order INFO lines would flood it. Set before logback starts.
             System.setProperty(ENGINE_LOG, "WARN");
+        }
+        try {
+            Plugins plugins = Plugins.find(args, System.getenv());
+            if (plugins != null) {
+                plugins.install(); // before the command is built: its help and every catalog list the plug-ins
+            }
+        } catch (ConfigException e) {
+            System.err.println("mmkit: " + e.getMessage());
+            System.exit(RunCommand.CONFIG_ERROR);
         }
         int status = RunCommand.commandLine(new RunCommand(signals)).execute(args);
         System.exit(status);

@@ -18,11 +18,12 @@ import picocli.CommandLine.Spec;
 /** {@code run --strategy <name> --config <file> [--duration 10m]}: runs one bot instance in the foreground. */
 @Command(name = "run",
         mixinStandardHelpOptions = true,
-        version = "mmkit 0.1.0",
+        versionProvider = VersionInfo.class,
         description = {"Runs one market-making bot until Ctrl+C / SIGTERM or --duration.",
                 "On stop it cancels every order it placed, verifies none remain, saves its data and exits.",
                 "Exit status: 0 clean stop, 1 orders may remain or the run failed, 2 bad config or usage."},
-        subcommands = {DaemonCommand.class, BacktestCommand.class, CollectCommand.class, CancelAllCommand.class})
+        subcommands = {DaemonCommand.class, BacktestCommand.class, CollectCommand.class, CancelAllCommand.class,
+                CompletionCommand.class})
 public final class RunCommand implements Callable<Integer> {
     static final int CONFIG_ERROR = 2;
 
@@ -37,6 +38,12 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--duration", paramLabel = "<time>",
             description = "Stop by itself after this long, e.g. 30s, 10m, 2h (overrides the config's duration).")
     String duration;
+
+    // Read by Main before parsing (the strategies must be known to build this command); declared so that it is
+    // accepted on every subcommand and shown in --help.
+    @Option(names = Plugins.OPTION, paramLabel = "<dir>", scope = CommandLine.ScopeType.INHERIT,
+            description = "Load strategy plug-in jars from this folder (default: $MMKIT_PLUGINS).")
+    Path plugins;
 
     @Option(names = "--check", description = "Validate the config and exit: no exchange call, no file written.")
     boolean checkOnly;

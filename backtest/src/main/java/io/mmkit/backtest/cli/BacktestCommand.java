@@ -21,6 +21,7 @@ import io.mmkit.backtest.sweep.SweepAxis;
 import io.mmkit.backtest.sweep.SweepFiles;
 import io.mmkit.backtest.sweep.SweepMetric;
 import io.mmkit.backtest.sweep.SweepPage;
+import io.mmkit.backtest.sweep.SweepRowFile;
 import io.mmkit.backtest.sweep.SweepTable;
 import io.mmkit.core.config.ConfigException;
 import io.mmkit.core.spi.ConfiguredStrategy;
@@ -43,16 +44,16 @@ import picocli.CommandLine.Option;
  * {@code sweep.html}, {@code sweep.csv}, {@code sweep.json} and each run's reports under {@code runs/}. Register it as a
  * subcommand of the {@code run} command. Exit status 0 on success, 2 on a config or data error.
  */
-@Command(name = "backtest", mixinStandardHelpOptions = true,
+@Command(name = "backtest", mixinStandardHelpOptions = true, subcommands = BacktestMergeCommand.class,
         description = "Backtest a strategy on recorded market data against a simulated venue.")
 public final class BacktestCommand implements Callable<Integer> {
     private final PrintStream out;
     private final PrintStream err;
 
-    @Option(names = "--strategy", required = true, description = "Strategy name, e.g. grid.")
+    @Option(names = "--strategy", description = "Strategy name, e.g. grid (required).")
     String strategy;
 
-    @Option(names = "--config", required = true, description = "Backtest config (JSON).")
+    @Option(names = "--config", description = "Backtest config (JSON) (required).")
     Path config;
 
     @Option(names = "--data", split = ",", description = "Data file(s), in order; overrides the config's backtest.data.")
@@ -82,6 +83,10 @@ public final class BacktestCommand implements Callable<Integer> {
             + " fills, fill_ratio or turnover.")
     String sweepMetric;
 
+    @Option(names = "--combination", paramLabel = "<index>", description = "Run only this combination of the sweep"
+            + " (0-based, e.g. a Kubernetes Indexed Job's completion index) into --out/runs/; 'backtest merge' joins them.")
+    Integer combination;
+
     @Option(names = "--threads", description = "Parallel sweep runs (default: available cores).")
     int threads = Runtime.getRuntime().availableProcessors();
 
@@ -102,9 +107,25 @@ public final class BacktestCommand implements Callable<Integer> {
         this.err = err;
     }
 
+    PrintStream out() {
+        return out;
+    }
+
+    PrintStream err() {
+        return err;
+    }
+
     /** Runs on the calling thread; blocks until the backtest (or the whole sweep) is done. */
     @Override
     public Integer call() {
+        if (strategy == null || config == null) { // not picocli-required: "backtest merge" runs without them
+            err.println("backtest: missing " + (strategy == null ? "--strategy" : "--config") + " (see --help)");
+            return 2;
+        }
+        if (combination != null && sweep.isEmpty()) {
+            err.println("backtest: --combination picks one combination of a --sweep; there is no --sweep");
+            return 2;
+        }
         try {
             Map<String, Object> tree = BacktestConfigReader.readTree(config);
             Path baseDir = config.toAbsolutePath().getParent();
@@ -199,6 +220,11 @@ public final class BacktestCommand implements Callable<Integer> {
     private int runSweep(Map<String, Object> tree, Path baseDir, StrategyCatalog catalog, VenuePath venuePath) {
         SweepMetric metric = SweepMetric.named(sweepMetric);
         List<SweepAxis> axes = sweep.stream().map(SweepAxis::parse).toList();
+        if (combination != null) {
+            return CombinationRun.run(tree, baseDir, axes, combination, cfg -> delivery(BacktestRequest.of(cfg, strategy,
+                    catalog.configure(strategy, cfg.strategyParams())).withPath(venuePath)), this::writeRunReports,
+                    new SweepRowFile.SweepId(strategy, config.getFileName().toString(), axes), outDir, out);
+        }
         int runs = axes.stream().mapToInt(a -> a.values().size()).reduce(1, (a, b) -> a * b);
         for (String name : List.of("sweep.txt", "sweep.csv", "sweep.json", "sweep.html")) {
             removeIfThere(outDir.resolve(name));
