@@ -11,6 +11,7 @@ import io.mmkit.exchange.backpack.BackpackSigner;
 import io.mmkit.exchange.binance.BinanceGateway;
 import io.mmkit.exchange.binance.BinanceMarket;
 import io.mmkit.exchange.http.HttpSettings;
+import io.mmkit.exchange.hyperliquid.HyperliquidGateway;
 import io.mmkit.exchange.http.Redactor;
 import io.mmkit.exchange.ws.StreamSettings;
 import java.net.URI;
@@ -28,7 +29,7 @@ import org.slf4j.LoggerFactory;
  * The entry point from configuration to a venue gateway. The {@code exchange} section:
  *
  * <pre>{@code
- * {"name": "backpack" | "binance", "market": "spot" | "perpetual",
+ * {"name": "backpack" | "binance" | "hyperliquid", "market": "spot" | "perpetual",
  *  "base_url": "...", "ws_url": "...",                      (optional overrides, e.g. a local mock)
  *  "api_key_env": "BACKPACK_API_KEY", "secret_key_env": "BACKPACK_SECRET_KEY",
  *  "recv_window_ms": 5000, "timeouts": {"connect": "5s", "read": "10s", "call": "15s"}, "stale_after": "5s",
@@ -39,6 +40,9 @@ import org.slf4j.LoggerFactory;
  * engine polls fills every iteration (the gateway reports the private stream down). For a mock venue without
  * WebSockets, such as the backtest's simulated venue over HTTP. {@code "rate_limit": false} drops the
  * client-side token bucket (the venue's documented limit); a venue's {@code Retry-After} is still honoured.
+ *
+ * <p>Hyperliquid (perpetuals only): {@code api_key_env} names the variable holding the account address (the master
+ * account traded for), {@code secret_key_env} the one holding the API wallet's private key; both are checked here.
  *
  * <p>Keys are read from the environment map given, never logged (only a masked form) and not kept beyond the
  * gateway's signer. No static state.
@@ -96,6 +100,9 @@ public final class Gateways {
         LOG.info("opening {} {} at {} with key {}", config.name(), config.market(), config.baseUrl(),
                 Redactor.mask(config.apiKey()));
         Random jitter = new Random(time.now().toEpochMilli());
+        if ("hyperliquid".equals(config.name())) {
+            return HyperliquidGateway.open(config, time, jitter);
+        }
         return "backpack".equals(config.name()) ? BackpackGateway.open(config, time, jitter)
                 : BinanceGateway.open(config, time, jitter);
     }
@@ -106,10 +113,14 @@ public final class Gateways {
         }
         rejectUnknown(section, KEYS, P);
         String name = requiredText(section, "name").toLowerCase(Locale.ROOT);
-        if (!name.equals("backpack") && !name.equals("binance")) {
-            throw new ConfigException(P + "name", "unknown exchange \"" + name + "\" (expected backpack or binance)");
+        if (!name.equals("backpack") && !name.equals("binance") && !name.equals("hyperliquid")) {
+            throw new ConfigException(P + "name", "unknown exchange \"" + name
+                    + "\" (expected backpack, binance or hyperliquid)");
         }
         MarketType market = market(section);
+        if (name.equals("hyperliquid")) {
+            return hyperliquid(section, env, market);
+        }
         BinanceMarket binance = BinanceMarket.of(market);
         String baseUrl = url(section, "base_url", name.equals("backpack") ? "https://api.backpack.exchange"
                 : binance.defaultBaseUrl(), Set.of("http", "https"));
@@ -128,6 +139,30 @@ public final class Gateways {
         }
         return new VenueConfig(name, market, stripSlash(baseUrl), stripSlash(wsUrl), apiKey, secret, window, http,
                 streams);
+    }
+
+    private static VenueConfig hyperliquid(JsonNode section, Map<String, String> env, MarketType market) {
+        if (market != MarketType.PERPETUAL) {
+            throw new ConfigException(P + "market", "hyperliquid trades perpetuals here: set \"market\": \"perpetual\"");
+        }
+        String baseUrl = url(section, "base_url", HyperliquidGateway.MAINNET_URL, Set.of("http", "https"));
+        String wsUrl = url(section, "ws_url", HyperliquidGateway.MAINNET_WS, Set.of("ws", "wss", "http", "https"));
+        String account = secret(section, "api_key_env", env);
+        String walletKey = secret(section, "secret_key_env", env);
+        try {
+            HyperliquidGateway.checkKeys(account, walletKey);
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException(P + "api_key_env/secret_key_env", "environment variables "
+                    + section.get("api_key_env").asText() + " (account address) and "
+                    + section.get("secret_key_env").asText() + " (API wallet key): " + e.getMessage());
+        }
+        HttpSettings http = timeouts(section.get("timeouts")).withRateLimited(flag(section, "rate_limit"));
+        StreamSettings streams = StreamSettings.defaults().withEnabled(flag(section, "streams"));
+        if (section.hasNonNull("stale_after")) {
+            streams = streams.withStaleAfter(positiveDuration(section.get("stale_after"), P + "stale_after"));
+        }
+        return new VenueConfig("hyperliquid", market, stripSlash(baseUrl), stripSlash(wsUrl), account, walletKey,
+                recvWindow(section), http, streams);
     }
 
     private static MarketType market(JsonNode section) {

@@ -13,6 +13,8 @@ import java.util.Objects;
  * @param market spot or perpetual: Binance's base URL family ({@code /api/v3} or {@code /fapi/v1})
  * @param baseUrl REST root, e.g. {@code https://api.backpack.exchange}
  * @param wsUrl WebSocket root, e.g. {@code wss://ws.backpack.exchange}
+ * @param apiKey the API key; for Hyperliquid, the account address
+ * @param secret the secret key; for Hyperliquid, the API wallet's private key
  * @param recvWindowMillis Backpack {@code X-WINDOW} / Binance {@code recvWindow}
  */
 public record VenueConfig(String name, MarketType market, String baseUrl, String wsUrl, String apiKey,
