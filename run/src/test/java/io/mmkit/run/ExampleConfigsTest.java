@@ -22,7 +22,10 @@ class ExampleConfigsTest {
     private static final Map<String, String> ENV = Map.of(
             "BACKPACK_API_KEY", "11qYAYKxCrfVS/7TyWQHOg7hcvPapiMlrwIaaPcHURo=",
             "BACKPACK_SECRET_KEY", "nWGxne/9WmC6hEr0kuwsxERJxWl7MmkZcDusAxyuf2A=",
-            "BINANCE_API_KEY", "example-key", "BINANCE_SECRET_KEY", "example-secret");
+            "BINANCE_API_KEY", "example-key", "BINANCE_SECRET_KEY", "example-secret",
+            // The Hyperliquid Python SDK's test key stands in for an API wallet; any address for the account.
+            "HYPERLIQUID_ACCOUNT_ADDRESS", "0x5e9ee1089755c3435139848e47e6635505d5a13a",
+            "HYPERLIQUID_API_WALLET_KEY", "0x0123456789012345678901234567890123456789012345678901234567890123");
 
     static Stream<Path> examples() throws IOException {
         try (Stream<Path> files = Files.list(CONFIG)) {
@@ -39,6 +42,7 @@ class ExampleConfigsTest {
             case "demo-grid", "backtest-demo", "backtest-nexo-hftbacktest", "backpack-grid",
                  "paper-grid-binance" -> "grid";
             case "binance-perp-mm" -> "perp_market_maker";
+            case "hyperliquid-perp-grid" -> "perp_grid";
             case "backtest-avellaneda_stoikov" -> "avellaneda_stoikov";
             case "backtest-imbalance_maker" -> "imbalance_maker";
             default -> name;
