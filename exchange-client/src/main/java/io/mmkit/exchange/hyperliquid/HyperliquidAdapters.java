@@ -109,6 +109,19 @@ public final class HyperliquidAdapters {
                 request.timeInForce(), request.reduceOnly(), now));
     }
 
+    /**
+     * What a placement whose answer was lost turned out to be, by the venue's {@code orderStatus}: refused when the
+     * venue rejected it, otherwise accepted as the venue holds it (resting, or already filled or cancelled).
+     */
+    public static PlaceResult recovered(OrderRequest request, HyperliquidDtos.OrderWithStatus found) {
+        OrderState state = orderState(found, request.clientOrderId());
+        if (state.status() == OrderState.Status.REJECTED) {
+            return PlaceResult.rejected(request.clientOrderId(), HyperliquidErrors.reason(found.status()),
+                    "found " + found.status() + " after the answer was lost");
+        }
+        return PlaceResult.accepted(openOrder(found.order()));
+    }
+
     public static OpenOrder openOrder(HyperliquidDtos.Order o) {
         BigDecimal original = o.origSz() == null ? o.sz() : o.origSz();
         BigDecimal filled = original.subtract(o.sz()).max(BigDecimal.ZERO);

@@ -53,26 +53,27 @@ public final class HyperliquidErrors implements VenueErrors {
     /** The reject reason a per-order error's wording stands for. */
     static RejectReason reason(String error) {
         String t = error == null ? "" : error.toLowerCase(Locale.ROOT);
-        if (t.contains("post only") || t.contains("alo order")) {
+        // Both an error's words and an orderStatus status name ("badAloPxRejected", "perpMarginRejected", ...).
+        if (t.contains("post only") || t.contains("alo order") || t.contains("badalopx")) {
             return RejectReason.POST_ONLY_WOULD_CROSS;
         }
         if (t.contains("insufficient") || t.contains("margin")) {
             return RejectReason.INSUFFICIENT_FUNDS;
         }
-        if (t.contains("reduce only")) {
+        if (t.contains("reduce only") || t.contains("reduceonly")) {
             return RejectReason.REDUCE_ONLY_REJECTED;
         }
-        if (t.contains("minimum value")) {
+        if (t.contains("minimum value") || t.contains("mintradentl")) {
             return RejectReason.BELOW_MIN_NOTIONAL;
         }
-        if (t.contains("tick size") || t.contains("invalid price") || t.contains("invalid size")
+        if (t.contains("tick") || t.contains("invalid price") || t.contains("invalid size")
                 || t.contains("decimals")) {
             return RejectReason.INVALID_PRECISION;
         }
         if (t.contains("duplicate")) {
             return RejectReason.DUPLICATE_CLIENT_ID;
         }
-        if (t.contains("could not immediately match")) {
+        if (t.contains("could not immediately match") || t.contains("ioccancel")) {
             return RejectReason.NO_LIQUIDITY;
         }
         return RejectReason.OTHER;

@@ -96,7 +96,7 @@ public final class HyperliquidGateway implements ExchangeGateway {
                 this::fillsSince, this::sockets);
         this.placements = new PlacementRecovery<>(HyperliquidErrors.VENUE, this::send,
                 (symbol, id) -> api.orderStatus(user, HyperliquidCloids.toCloid(id)),
-                (r, found) -> PlaceResult.accepted(HyperliquidAdapters.openOrder(found.order())));
+                HyperliquidAdapters::recovered);
     }
 
     /**

@@ -29,7 +29,8 @@ import okhttp3.RequestBody;
  * (a signed action). Every attempt of an action gets a fresh nonce, the millisecond clock but always above the last
  * one sent (Hyperliquid refuses a nonce it has seen), and is signed afresh.
  *
- * <p>Weights are Hyperliquid's documented ones against its 1200-a-minute limit: an action 1, the light queries
+ * <p>Weights are Hyperliquid's documented ones against its 1200-a-minute limit: an action 1 per 40 orders or
+ * cancels it carries (at least 1), the light queries
  * ({@code l2Book}, {@code clearinghouseState}, {@code orderStatus}, {@code spotClearinghouseState}) 2, other queries
  * 20. Thread-safe; every method blocks for the call and its retries and fails with what {@link HyperliquidErrors}
  * maps.
@@ -112,7 +113,18 @@ public final class HyperliquidRestApi {
      * @throws ExchangeException for {@code {"status": "err"}}, mapped by {@link HyperliquidErrors#refused}
      */
     public List<JsonNode> act(String what, Map<String, Object> action, CallSafety safety) {
-        return transport.execute(what, 1, safety, ts -> signed(action, ts), a -> statuses(what, a));
+        return transport.execute(what, weight(action), safety, ts -> signed(action, ts), a -> statuses(what, a));
+    }
+
+    /** {@code 1 + floor(batch_length / 40)}, the batch being the action's list of orders or cancels. */
+    static int weight(Map<String, Object> action) {
+        int batch = 0;
+        for (Object v : action.values()) {
+            if (v instanceof List<?> list) {
+                batch = Math.max(batch, list.size());
+            }
+        }
+        return 1 + batch / 40;
     }
 
     private Request signed(Map<String, Object> action, long timestampMillis) {

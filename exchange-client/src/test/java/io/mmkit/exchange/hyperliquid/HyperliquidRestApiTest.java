@@ -132,6 +132,36 @@ class HyperliquidRestApiTest {
     }
 
     @Test
+    void shouldLookALostPlacementUpByCloidAndNeverSendItTwice() {
+        venue.stubFor(exchange("order").willReturn(com.github.tomakehurst.wiremock.client.WireMock.aResponse()
+                .withFault(com.github.tomakehurst.wiremock.http.Fault.CONNECTION_RESET_BY_PEER)));
+        venue.stub(info("orderStatus"), "hyperliquid/order-status-filled.json");
+
+        PlaceResult result = gateway.place(OrderRequest.postOnly("SOL", "7340035", Side.BUY, new BigDecimal("98"),
+                new BigDecimal("2")));
+
+        assertThat(result).isInstanceOfSatisfying(PlaceResult.Accepted.class, a -> {
+            assertThat(a.order().orderId()).isEqualTo("9001");
+            assertThat(a.order().filledQuantity()).isEqualByComparingTo("2");
+        });
+        venue.verify(1, postRequestedFor(urlPathEqualTo("/exchange")));
+    }
+
+    @Test
+    void shouldNameTheReasonOfAnOrderTheVenueRejected() {
+        assertThat(HyperliquidErrors.reason("badAloPxRejected")).isEqualTo(RejectReason.POST_ONLY_WOULD_CROSS);
+        assertThat(HyperliquidErrors.reason("Insufficient margin to place order. asset=5"))
+                .isEqualTo(RejectReason.INSUFFICIENT_FUNDS);
+        assertThat(HyperliquidErrors.reason("Order must have minimum value of $10. asset=5"))
+                .isEqualTo(RejectReason.BELOW_MIN_NOTIONAL);
+        assertThat(HyperliquidErrors.reason("Order has invalid price. asset=5")).isEqualTo(RejectReason.INVALID_PRECISION);
+        assertThat(HyperliquidErrors.reason("Reduce only order would increase position. asset=5"))
+                .isEqualTo(RejectReason.REDUCE_ONLY_REJECTED);
+        assertThat(HyperliquidErrors.reason("Order could not immediately match against any resting orders. asset=5"))
+                .isEqualTo(RejectReason.NO_LIQUIDITY);
+    }
+
+    @Test
     void shouldMapAnUnknownApiWalletToAnAuthenticationFailure() {
         venue.stub(exchange("order"), "hyperliquid/exchange-err-wallet.json");
 
