@@ -22,7 +22,10 @@ class ExampleConfigsTest {
     private static final Map<String, String> ENV = Map.of(
             "BACKPACK_API_KEY", "11qYAYKxCrfVS/7TyWQHOg7hcvPapiMlrwIaaPcHURo=",
             "BACKPACK_SECRET_KEY", "nWGxne/9WmC6hEr0kuwsxERJxWl7MmkZcDusAxyuf2A=",
-            "BINANCE_API_KEY", "example-key", "BINANCE_SECRET_KEY", "example-secret");
+            "BINANCE_API_KEY", "example-key", "BINANCE_SECRET_KEY", "example-secret",
+            // Aster v3's documented demonstration account and API wallet.
+            "ASTER_USER", "0x63DD5aCC6b1aa0f563956C0e534DD30B6dcF7C4e",
+            "ASTER_SIGNER_KEY", "0x4fd0a42218f3eae43a6ce26d22544e986139a01e5b34a62db53757ffca81bae1");
 
     static Stream<Path> examples() throws IOException {
         try (Stream<Path> files = Files.list(CONFIG)) {
@@ -39,6 +42,7 @@ class ExampleConfigsTest {
             case "demo-grid", "backtest-demo", "backtest-nexo-hftbacktest", "backpack-grid",
                  "paper-grid-binance" -> "grid";
             case "binance-perp-mm" -> "perp_market_maker";
+            case "aster-perp-grid" -> "perp_grid";
             case "backtest-avellaneda_stoikov" -> "avellaneda_stoikov";
             case "backtest-imbalance_maker" -> "imbalance_maker";
             default -> name;
