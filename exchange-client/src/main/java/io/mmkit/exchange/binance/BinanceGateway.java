@@ -58,6 +58,7 @@ public final class BinanceGateway implements ExchangeGateway {
     private final StreamingSubscriptions streams;
     private final PlacementRecovery<BinanceDtos.Order> placements;
     private final Map<String, Instrument> instruments = new ConcurrentHashMap<>();
+    private final ClientIdsByOrderId clientIds = new ClientIdsByOrderId();
 
     private BinanceGateway(BinanceRestApi api, VenueSession session) {
         this.api = api;
@@ -148,7 +149,11 @@ public final class BinanceGateway implements ExchangeGateway {
      */
     @Override
     public PlaceResult place(OrderRequest request) {
-        return placements.place(request);
+        PlaceResult result = placements.place(request);
+        if (result instanceof PlaceResult.Accepted accepted) {
+            clientIds.learn(accepted.order().orderId(), accepted.order().clientOrderId());
+        }
+        return result;
     }
 
     /**
@@ -204,6 +209,7 @@ public final class BinanceGateway implements ExchangeGateway {
         Instant now = session.now();
         List<OpenOrder> out = new ArrayList<>();
         for (BinanceDtos.Order order : api.openOrders(symbol)) {
+            clientIds.learn(Long.toString(order.orderId()), order.clientOrderId());
             out.add(BinanceAdapters.openOrder(order, now));
         }
         return out;
@@ -212,7 +218,9 @@ public final class BinanceGateway implements ExchangeGateway {
     /** {@code GET order} by {@code origClientOrderId}: Binance answers for open and closed orders alike. */
     @Override
     public Optional<OrderState> order(String symbol, String clientOrderId) {
-        return api.queryOrder(symbol, clientOrderId).map(BinanceAdapters::orderState);
+        Optional<BinanceDtos.Order> found = api.queryOrder(symbol, clientOrderId);
+        found.ifPresent(o -> clientIds.learn(Long.toString(o.orderId()), o.clientOrderId()));
+        return found.map(BinanceAdapters::orderState);
     }
 
     @Override
@@ -235,13 +243,35 @@ public final class BinanceGateway implements ExchangeGateway {
         return out;
     }
 
+    /**
+     * The trade history from {@code since}. The history names each trade's order by the venue's id only, so each
+     * fill gets its client id from the orders this gateway placed or listed, else from one {@code GET order} by
+     * {@code orderId} (remembered): a fill booked after a restart still reaches the order it belongs to. A lookup
+     * that fails leaves that fill without a client id (booked to the position, attributed to no order).
+     */
     @Override
     public List<Fill> fillsSince(String symbol, Instant since) {
         List<Fill> out = new ArrayList<>();
         for (BinanceDtos.UserTrade trade : api.userTrades(symbol, since.toEpochMilli())) {
-            out.add(BinanceAdapters.fill(trade));
+            Fill fill = BinanceAdapters.fill(trade);
+            out.add(fill.clientOrderId() == null ? withClientId(symbol, fill, trade.orderId()) : fill);
         }
         return out;
+    }
+
+    private Fill withClientId(String symbol, Fill fill, long orderId) {
+        String clientId = clientIds.get(fill.orderId());
+        if (clientId == null) {
+            try {
+                clientId = api.queryOrderById(symbol, orderId).map(BinanceDtos.Order::clientOrderId).orElse("");
+                clientIds.remember(fill.orderId(), clientId);
+            } catch (ExchangeException e) {
+                LOG.warn("{}: cannot tie trade {} to a client id yet ({})", venue(), fill.fillId(), e.getMessage());
+            }
+        }
+        return clientId == null || clientId.isEmpty() ? fill : new Fill(fill.fillId(), fill.orderId(), clientId,
+                fill.symbol(), fill.side(), fill.price(), fill.quantity(), fill.fee(), fill.feeAsset(),
+                fill.liquidity(), fill.time());
     }
 
     /**

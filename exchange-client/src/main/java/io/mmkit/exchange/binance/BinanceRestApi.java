@@ -156,6 +156,26 @@ public final class BinanceRestApi {
                 });
     }
 
+    /**
+     * {@code GET order} by the venue's {@code orderId}: how a trade from the trade history (which names the order's
+     * id only) is tied back to our client id. Empty when the venue does not know it.
+     */
+    public Optional<BinanceDtos.Order> queryOrderById(String symbol, long orderId) {
+        Map<String, String> params = new LinkedHashMap<>();
+        params.put("symbol", symbol);
+        params.put("orderId", Long.toString(orderId));
+        return transport.execute("query order id " + orderId, market.isFutures() ? 1 : 4, CallSafety.READ,
+                ts -> signed("GET", market.path("/order"), params, ts), a -> {
+                    if (!a.isSuccess()) {
+                        if (errors.isUnknownOrder(a)) {
+                            return Optional.empty();
+                        }
+                        throw errors.unexpected("query order id", a);
+                    }
+                    return Optional.of(mapper.readValue(a.body(), BinanceDtos.Order.class));
+                });
+    }
+
     /** {@code DELETE order} by {@code origClientOrderId}; false when the venue does not know it. */
     public boolean cancel(String symbol, String clientOrderId) {
         Map<String, String> params = orderRef(symbol, clientOrderId);

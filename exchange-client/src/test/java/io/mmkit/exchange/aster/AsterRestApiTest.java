@@ -261,6 +261,36 @@ class AsterRestApiTest {
     }
 
     @Test
+    void shouldTieHistoryTradesToClientIdsByLookingTheirOrdersUpOnce() {
+        venue.stub(get(urlPathEqualTo("/fapi/v3/userTrades")), "aster/user-trades.json");
+        venue.stubFor(get(urlPathEqualTo("/fapi/v3/order")).withQueryParam("orderId", equalTo("22542179"))
+                .willReturn(com.github.tomakehurst.wiremock.client.WireMock.okJson(
+                        TestVenues.fixture("aster/query-order.json"))));
+        venue.stubFor(get(urlPathEqualTo("/fapi/v3/order")).withQueryParam("orderId", equalTo("25851813"))
+                .willReturn(aResponse().withStatus(400).withHeader("Content-Type", "application/json")
+                        .withBody("{\"code\":-2013,\"msg\":\"Order does not exist.\"}")));
+
+        List<Fill> first = aster.fillsSince(SYMBOL, TestVenues.START);
+        List<Fill> again = aster.fillsSince(SYMBOL, TestVenues.START);
+
+        assertThat(first).extracting(Fill::clientOrderId).containsExactly(null, "1048577");
+        assertThat(again).isEqualTo(first);
+        venue.verify(2, getRequestedFor(urlPathEqualTo("/fapi/v3/order")));
+    }
+
+    @Test
+    void shouldTieTradesOfOrdersItPlacedWithoutALookup() {
+        venue.stub(post(urlPathEqualTo("/fapi/v3/order")), "aster/order.json");
+        venue.stub(get(urlPathEqualTo("/fapi/v3/userTrades")), "aster/user-trades.json");
+        aster.place(OrderRequest.postOnly(SYMBOL, "1048577", Side.BUY, new BigDecimal("0.5"), new BigDecimal("20")));
+
+        List<Fill> fills = aster.fillsSince(SYMBOL, TestVenues.START);
+
+        assertThat(fills.get(1).clientOrderId()).isEqualTo("1048577");
+        venue.verify(1, getRequestedFor(urlPathEqualTo("/fapi/v3/order")));
+    }
+
+    @Test
     void shouldSetLeverageOnV3() {
         venue.stub(post(urlPathEqualTo("/fapi/v3/leverage")), "aster/leverage.json");
 
