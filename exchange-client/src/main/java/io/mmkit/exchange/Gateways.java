@@ -172,6 +172,10 @@ public final class Gateways {
 
     private static AsterGateway.Auth asterAuth(JsonNode section) {
         if (!section.hasNonNull("auth")) {
+            if (section.has("api_key_env") || section.has("secret_key_env")) {
+                throw new ConfigException(P + "auth", "is v3 (API wallet: user_env, signer_key_env) unless set;"
+                        + " set \"auth\": \"v1\" to use api_key_env / secret_key_env");
+            }
             return AsterGateway.Auth.V3;
         }
         try {

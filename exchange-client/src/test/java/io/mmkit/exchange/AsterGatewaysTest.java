@@ -74,6 +74,8 @@ class AsterGatewaysTest {
     void shouldRefuseSpotMismatchedKeysAndAsterKeysOnOtherVenues() {
         assertProblem("{\"name\":\"aster\",\"market\":\"spot\"," + V3 + "}", "exchange.market", "perpetual market only");
         assertProblem("{\"name\":\"aster\",\"auth\":\"v2\"," + V3 + "}", "exchange.auth", "v1");
+        assertProblem("{\"name\":\"aster\",\"api_key_env\":\"ASTER_API_KEY\",\"secret_key_env\":\"ASTER_SECRET_KEY\"}",
+                "exchange.auth", "set \"auth\": \"v1\"");
         assertProblem("{\"name\":\"aster\",\"auth\":\"v3\",\"api_key_env\":\"ASTER_API_KEY\"," + V3 + "}",
                 "exchange.api_key_env", "not used with auth v3");
         assertProblem("{\"name\":\"aster\",\"auth\":\"v1\",\"api_key_env\":\"ASTER_API_KEY\","
