@@ -27,7 +27,7 @@ final class Venues {
     }
 
     private static final java.util.Set<String> REAL_VENUES = java.util.Set.of("backpack", "binance",
-            "hyperliquid");
+            "aster", "hyperliquid");
 
     private Venues() {
     }
@@ -103,6 +103,6 @@ final class Venues {
             };
         }
         throw new ConfigException(path + ".name", "unknown exchange \"" + venue
-                + "\" (available: simulated, paper, backpack, binance, hyperliquid)");
+                + "\" (available: simulated, paper, backpack, binance, aster, hyperliquid)");
     }
 }
