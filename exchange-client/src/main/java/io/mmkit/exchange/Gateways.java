@@ -6,12 +6,16 @@ import io.mmkit.core.config.Durations;
 import io.mmkit.core.exchange.ExchangeGateway;
 import io.mmkit.core.model.MarketType;
 import io.mmkit.core.time.TimeSource;
+import io.mmkit.exchange.aster.AsterGateway;
+import io.mmkit.exchange.aster.AsterSigner;
 import io.mmkit.exchange.backpack.BackpackGateway;
 import io.mmkit.exchange.backpack.BackpackSigner;
 import io.mmkit.exchange.binance.BinanceGateway;
 import io.mmkit.exchange.binance.BinanceMarket;
 import io.mmkit.exchange.http.HttpSettings;
+import io.mmkit.exchange.hyperliquid.HyperliquidGateway;
 import io.mmkit.exchange.http.Redactor;
+import io.mmkit.exchange.signing.EthKey;
 import io.mmkit.exchange.ws.StreamSettings;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -28,9 +32,11 @@ import org.slf4j.LoggerFactory;
  * The entry point from configuration to a venue gateway. The {@code exchange} section:
  *
  * <pre>{@code
- * {"name": "backpack" | "binance", "market": "spot" | "perpetual",
+ * {"name": "backpack" | "binance" | "aster" | "hyperliquid", "market": "spot" | "perpetual",
  *  "base_url": "...", "ws_url": "...",                      (optional overrides, e.g. a local mock)
  *  "api_key_env": "BACKPACK_API_KEY", "secret_key_env": "BACKPACK_SECRET_KEY",
+ *  aster only: "auth": "v3" (default; then "user_env": "ASTER_USER", "signer_key_env": "ASTER_SIGNER_KEY",
+ *              "chain_id": 1666 optional, 714 on testnet) | "v1" (then api_key_env / secret_key_env),
  *  "recv_window_ms": 5000, "timeouts": {"connect": "5s", "read": "10s", "call": "15s"}, "stale_after": "5s",
  *  "streams": true, "rate_limit": true}                     (optional, both default true)
  * }</pre>
@@ -40,6 +46,9 @@ import org.slf4j.LoggerFactory;
  * WebSockets, such as the backtest's simulated venue over HTTP. {@code "rate_limit": false} drops the
  * client-side token bucket (the venue's documented limit); a venue's {@code Retry-After} is still honoured.
  *
+ * <p>Hyperliquid (perpetuals only): {@code api_key_env} names the variable holding the account address (the master
+ * account traded for), {@code secret_key_env} the one holding the API wallet's private key; both are checked here.
+ *
  * <p>Keys are read from the environment map given, never logged (only a masked form) and not kept beyond the
  * gateway's signer. No static state.
  */
@@ -47,7 +56,10 @@ public final class Gateways {
     private static final Logger LOG = LoggerFactory.getLogger(Gateways.class);
     private static final String P = "exchange.";
     private static final Set<String> KEYS = Set.of("name", "market", "base_url", "ws_url", "api_key_env",
-            "secret_key_env", "recv_window_ms", "timeouts", "stale_after", "streams", "rate_limit");
+            "secret_key_env", "recv_window_ms", "timeouts", "stale_after", "streams", "rate_limit",
+            "auth", "user_env", "signer_key_env", "chain_id");
+    /** Keys only Aster reads (its v3 API wallet). */
+    private static final Set<String> ASTER_KEYS = Set.of("auth", "user_env", "signer_key_env", "chain_id");
     private static final Set<String> TIMEOUT_KEYS = Set.of("connect", "read", "call");
     private static final long DEFAULT_RECV_WINDOW = 5_000;
     private static final long MAX_RECV_WINDOW = 60_000;
@@ -84,7 +96,7 @@ public final class Gateways {
         VenueConfig c = read(exchangeSection, env);
         HttpSettings once = c.http().withRetries(1, c.http().baseBackoff(), c.http().maxBackoff());
         return open(new VenueConfig(c.name(), c.market(), c.baseUrl(), c.wsUrl(), c.apiKey(), c.secret(),
-                c.recvWindowMillis(), once, c.streams()), time);
+                c.recvWindowMillis(), once, c.streams(), c.options()), time);
     }
 
     /** The REST root the section points at (the default when it gives none), for messages. */
@@ -96,8 +108,14 @@ public final class Gateways {
         LOG.info("opening {} {} at {} with key {}", config.name(), config.market(), config.baseUrl(),
                 Redactor.mask(config.apiKey()));
         Random jitter = new Random(time.now().toEpochMilli());
-        return "backpack".equals(config.name()) ? BackpackGateway.open(config, time, jitter)
-                : BinanceGateway.open(config, time, jitter);
+        if ("hyperliquid".equals(config.name())) {
+            return HyperliquidGateway.open(config, time, jitter);
+        }
+        return switch (config.name()) {
+            case "backpack" -> BackpackGateway.open(config, time, jitter);
+            case AsterGateway.NAME -> AsterGateway.open(config, time, jitter);
+            default -> BinanceGateway.open(config, time, jitter);
+        };
     }
 
     static VenueConfig read(JsonNode section, Map<String, String> env) {
@@ -106,17 +124,42 @@ public final class Gateways {
         }
         rejectUnknown(section, KEYS, P);
         String name = requiredText(section, "name").toLowerCase(Locale.ROOT);
-        if (!name.equals("backpack") && !name.equals("binance")) {
-            throw new ConfigException(P + "name", "unknown exchange \"" + name + "\" (expected backpack or binance)");
+        if (!name.equals("backpack") && !name.equals("binance") && !name.equals(AsterGateway.NAME)
+                && !name.equals("hyperliquid")) {
+            throw new ConfigException(P + "name", "unknown exchange \"" + name
+                    + "\" (expected backpack, binance, aster or hyperliquid)");
         }
-        MarketType market = market(section);
-        BinanceMarket binance = BinanceMarket.of(market);
+        if (!name.equals(AsterGateway.NAME)) {
+            for (String key : ASTER_KEYS) {
+                if (section.has(key)) {
+                    throw new ConfigException(P + key, "only an aster venue takes this key");
+                }
+            }
+        }
+        if (name.equals("hyperliquid")) {
+            return hyperliquid(section, env, market(section));
+        }
+        MarketType market = name.equals(AsterGateway.NAME) ? asterMarket(section) : market(section);
+        AsterGateway.Auth asterAuth = name.equals(AsterGateway.NAME) ? asterAuth(section) : null;
+        BinanceMarket binance = asterAuth != null ? asterAuth.dialect() : BinanceMarket.of(market);
         String baseUrl = url(section, "base_url", name.equals("backpack") ? "https://api.backpack.exchange"
                 : binance.defaultBaseUrl(), Set.of("http", "https"));
         String wsUrl = url(section, "ws_url", name.equals("backpack") ? "wss://ws.backpack.exchange"
                 : binance.defaultWsUrl(), Set.of("ws", "wss", "http", "https"));
-        String apiKey = secret(section, "api_key_env", env);
-        String secret = secret(section, "secret_key_env", env);
+        Map<String, String> options = Map.of();
+        String apiKey;
+        String secret;
+        if (asterAuth == AsterGateway.Auth.V3) {
+            apiKey = asterUser(section, env);
+            secret = asterSignerKey(section, env);
+            options = Map.of(AsterGateway.AUTH, "v3", AsterGateway.CHAIN_ID, Long.toString(asterChainId(section)));
+        } else {
+            apiKey = secret(section, "api_key_env", env);
+            secret = secret(section, "secret_key_env", env);
+            if (asterAuth == AsterGateway.Auth.V1) {
+                options = Map.of(AsterGateway.AUTH, "v1");
+            }
+        }
         if (name.equals("backpack")) {
             checkBackpackKeys(section, apiKey, secret);
         }
@@ -127,7 +170,94 @@ public final class Gateways {
             streams = streams.withStaleAfter(positiveDuration(section.get("stale_after"), P + "stale_after"));
         }
         return new VenueConfig(name, market, stripSlash(baseUrl), stripSlash(wsUrl), apiKey, secret, window, http,
-                streams);
+                streams, options);
+    }
+
+    /** Aster lists perpetuals only here: absent means perpetual, spot is refused. */
+    private static MarketType asterMarket(JsonNode section) {
+        if (section.hasNonNull("market") && market(section) != MarketType.PERPETUAL) {
+            throw new ConfigException(P + "market", "aster supports the perpetual market only");
+        }
+        return MarketType.PERPETUAL;
+    }
+
+    private static AsterGateway.Auth asterAuth(JsonNode section) {
+        if (!section.hasNonNull("auth")) {
+            if (section.has("api_key_env") || section.has("secret_key_env")) {
+                throw new ConfigException(P + "auth", "is v3 (API wallet: user_env, signer_key_env) unless set;"
+                        + " set \"auth\": \"v1\" to use api_key_env / secret_key_env");
+            }
+            return AsterGateway.Auth.V3;
+        }
+        try {
+            AsterGateway.Auth auth = AsterGateway.Auth.parse(section.get("auth").asText());
+            for (String key : auth == AsterGateway.Auth.V3 ? Set.of("api_key_env", "secret_key_env")
+                    : Set.of("user_env", "signer_key_env", "chain_id")) {
+                if (section.has(key)) {
+                    throw new ConfigException(P + key, "not used with auth " + section.get("auth").asText());
+                }
+            }
+            return auth;
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException(P + "auth", e.getMessage());
+        }
+    }
+
+    /** The main account address Aster v3 calls {@code user}: 0x and 40 hex digits. */
+    private static String asterUser(JsonNode section, Map<String, String> env) {
+        String user = secret(section, "user_env", env);
+        if (!user.matches("0[xX][0-9a-fA-F]{40}")) {
+            throw new ConfigException(P + "user_env", "environment variable " + section.get("user_env").asText()
+                    + " is not an account address (0x and 40 hex digits)");
+        }
+        return user;
+    }
+
+    /** The API wallet's private key: checked here so a bad one fails at --check, and never echoed. */
+    private static String asterSignerKey(JsonNode section, Map<String, String> env) {
+        String variable = requiredText(section, "signer_key_env");
+        try {
+            EthKey.fromEnv(variable, env);
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException(P + "signer_key_env", e.getMessage());
+        }
+        return env.get(variable).trim();
+    }
+
+    private static long asterChainId(JsonNode section) {
+        if (!section.hasNonNull("chain_id")) {
+            return AsterSigner.MAINNET_CHAIN_ID;
+        }
+        JsonNode v = section.get("chain_id");
+        if (!v.isIntegralNumber() || !v.canConvertToLong() || v.asLong() < 1) {
+            throw new ConfigException(P + "chain_id", "must be a positive whole number (1666 mainnet, 714 testnet),"
+                    + " was " + v);
+        }
+        return v.asLong();
+    }
+
+    private static VenueConfig hyperliquid(JsonNode section, Map<String, String> env, MarketType market) {
+        if (market != MarketType.PERPETUAL) {
+            throw new ConfigException(P + "market", "hyperliquid trades perpetuals here: set \"market\": \"perpetual\"");
+        }
+        String baseUrl = url(section, "base_url", HyperliquidGateway.MAINNET_URL, Set.of("http", "https"));
+        String wsUrl = url(section, "ws_url", HyperliquidGateway.MAINNET_WS, Set.of("ws", "wss", "http", "https"));
+        String account = secret(section, "api_key_env", env);
+        String walletKey = secret(section, "secret_key_env", env);
+        try {
+            HyperliquidGateway.checkKeys(account, walletKey);
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException(P + "api_key_env/secret_key_env", "environment variables "
+                    + section.get("api_key_env").asText() + " (account address) and "
+                    + section.get("secret_key_env").asText() + " (API wallet key): " + e.getMessage());
+        }
+        HttpSettings http = timeouts(section.get("timeouts")).withRateLimited(flag(section, "rate_limit"));
+        StreamSettings streams = StreamSettings.defaults().withEnabled(flag(section, "streams"));
+        if (section.hasNonNull("stale_after")) {
+            streams = streams.withStaleAfter(positiveDuration(section.get("stale_after"), P + "stale_after"));
+        }
+        return new VenueConfig("hyperliquid", market, stripSlash(baseUrl), stripSlash(wsUrl), account, walletKey,
+                recvWindow(section), http, streams);
     }
 
     private static MarketType market(JsonNode section) {

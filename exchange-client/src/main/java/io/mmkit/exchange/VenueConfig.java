@@ -4,6 +4,7 @@ import io.mmkit.core.model.MarketType;
 import io.mmkit.exchange.http.HttpSettings;
 import io.mmkit.exchange.http.Redactor;
 import io.mmkit.exchange.ws.StreamSettings;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -14,10 +15,21 @@ import java.util.Objects;
  * @param baseUrl REST root, e.g. {@code https://api.backpack.exchange}
  * @param wsUrl WebSocket root, e.g. {@code wss://ws.backpack.exchange}
  * @param recvWindowMillis Backpack {@code X-WINDOW} / Binance {@code recvWindow}
+ * @param apiKey the API key; for a wallet-signed venue the account address (Aster v3 {@code user}, Hyperliquid)
+ * @param secret the API secret; for a wallet-signed venue the API wallet's private key (Aster v3, Hyperliquid)
+ * @param options venue-specific settings Gateways validated, by config key (Aster: {@code auth}, {@code chain_id})
  */
 public record VenueConfig(String name, MarketType market, String baseUrl, String wsUrl, String apiKey,
-                          String secret, long recvWindowMillis, HttpSettings http, StreamSettings streams) {
+                          String secret, long recvWindowMillis, HttpSettings http, StreamSettings streams,
+                          Map<String, String> options) {
+    /** A venue with no venue-specific settings. */
+    public VenueConfig(String name, MarketType market, String baseUrl, String wsUrl, String apiKey, String secret,
+                       long recvWindowMillis, HttpSettings http, StreamSettings streams) {
+        this(name, market, baseUrl, wsUrl, apiKey, secret, recvWindowMillis, http, streams, Map.of());
+    }
+
     public VenueConfig {
+        options = Map.copyOf(Objects.requireNonNull(options, "options"));
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(market, "market");
         Objects.requireNonNull(baseUrl, "baseUrl");
@@ -37,6 +49,6 @@ public record VenueConfig(String name, MarketType market, String baseUrl, String
     public String toString() {
         return "VenueConfig[name=" + name + ", market=" + market + ", baseUrl=" + baseUrl + ", wsUrl=" + wsUrl
                 + ", apiKey=" + Redactor.mask(apiKey) + ", secret=***, recvWindowMillis=" + recvWindowMillis
-                + ", http=" + http + ", streams=" + streams + "]";
+                + ", http=" + http + ", streams=" + streams + ", options=" + options + "]";
     }
 }

@@ -2,6 +2,7 @@ package io.mmkit.exchange;
 
 import io.mmkit.core.model.MarketType;
 import io.mmkit.core.time.SimulatedTimeSource;
+import io.mmkit.exchange.aster.AsterGateway;
 import io.mmkit.exchange.backpack.BackpackGateway;
 import io.mmkit.exchange.binance.BinanceGateway;
 import io.mmkit.exchange.http.Backoff;
@@ -39,6 +40,16 @@ public final class TestVenues {
     public static final String BINANCE_KEY = "vmPUZE6mv9SD5VNHk4HlWFsOr6aKE2zvsw0MuIgwCIPy6utIco14y7Ju91duEh8A";
     public static final String BINANCE_SECRET = "NhqPtmdSJYdKjVHjA7PZj4Mge3R5YNiP1e3UZjInClVN65XAbvqqM6A7H5fATj0j";
 
+    /** Aster v3's documented demonstration main account ({@code user}). */
+    public static final String ASTER_USER = "0x63DD5aCC6b1aa0f563956C0e534DD30B6dcF7C4e";
+    /** Aster v3's documented demonstration API wallet ({@code signer}) ... */
+    public static final String ASTER_SIGNER = "0x21cF8Ae13Bb72632562c6Fff438652Ba1a151bb0";
+    /** ... and its private key, as the v3 documentation publishes them. */
+    public static final String ASTER_SIGNER_KEY = "0x4fd0a42218f3eae43a6ce26d22544e986139a01e5b34a62db53757ffca81bae1";
+    /** The key pair from Aster v1's signed-endpoint documentation. */
+    public static final String ASTER_V1_KEY = "dbefbc809e3e83c283a984c3a1459732ea7db1360ca80c5c2c8867408d28cc83";
+    public static final String ASTER_V1_SECRET = "2b5eb11e18796d12d88f13dc27dbbd02c2cc51ff7059765ed9821957d82bb4d9";
+
     /** A WebSocket root nothing listens on: for tests that never subscribe. */
     public static final String NO_SOCKET = "ws://127.0.0.1:9";
 
@@ -70,6 +81,23 @@ public final class TestVenues {
     public static VenueConfig binance(MarketType market, String baseUrl, String wsUrl) {
         return new VenueConfig("binance", market, baseUrl, wsUrl, BINANCE_KEY, BINANCE_SECRET, 5000, fastHttp(),
                 fastStreams());
+    }
+
+    /** Aster v3 (API wallet) on mainnet's chain id, with the documented demonstration wallet. */
+    public static VenueConfig asterV3(String baseUrl, String wsUrl) {
+        return new VenueConfig("aster", MarketType.PERPETUAL, baseUrl, wsUrl, ASTER_USER, ASTER_SIGNER_KEY, 5000,
+                fastHttp(), fastStreams(), java.util.Map.of("auth", "v3", "chain_id", "1666"));
+    }
+
+    /** Aster v1 (HMAC) with the documented demonstration key pair. */
+    public static VenueConfig asterV1(String baseUrl, String wsUrl) {
+        return new VenueConfig("aster", MarketType.PERPETUAL, baseUrl, wsUrl, ASTER_V1_KEY, ASTER_V1_SECRET, 5000,
+                fastHttp(), fastStreams(), java.util.Map.of("auth", "v1"));
+    }
+
+    /** An Aster v3 gateway on {@code baseUrl} in simulated time from {@link #START}, no streams. Caller closes. */
+    public static BinanceGateway asterGateway(String baseUrl, long seed) {
+        return AsterGateway.open(asterV3(baseUrl, NO_SOCKET), new SimulatedTimeSource(START), new Random(seed));
     }
 
     /** A Backpack gateway on {@code baseUrl} in simulated time from {@link #START}, no streams. Caller closes. */

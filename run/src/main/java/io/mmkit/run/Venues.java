@@ -26,7 +26,8 @@ final class Venues {
         String endpoint();
     }
 
-    private static final java.util.Set<String> REAL_VENUES = java.util.Set.of("backpack", "binance");
+    private static final java.util.Set<String> REAL_VENUES = java.util.Set.of("backpack", "binance",
+            "aster", "hyperliquid");
 
     private Venues() {
     }
@@ -102,6 +103,6 @@ final class Venues {
             };
         }
         throw new ConfigException(path + ".name", "unknown exchange \"" + venue
-                + "\" (available: simulated, paper, backpack, binance)");
+                + "\" (available: simulated, paper, backpack, binance, aster, hyperliquid)");
     }
 }

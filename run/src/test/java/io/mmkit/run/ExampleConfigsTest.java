@@ -22,7 +22,13 @@ class ExampleConfigsTest {
     private static final Map<String, String> ENV = Map.of(
             "BACKPACK_API_KEY", "11qYAYKxCrfVS/7TyWQHOg7hcvPapiMlrwIaaPcHURo=",
             "BACKPACK_SECRET_KEY", "nWGxne/9WmC6hEr0kuwsxERJxWl7MmkZcDusAxyuf2A=",
-            "BINANCE_API_KEY", "example-key", "BINANCE_SECRET_KEY", "example-secret");
+            "BINANCE_API_KEY", "example-key", "BINANCE_SECRET_KEY", "example-secret",
+            // Aster v3's documented demonstration account and API wallet.
+            "ASTER_USER", "0x63DD5aCC6b1aa0f563956C0e534DD30B6dcF7C4e",
+            "ASTER_SIGNER_KEY", "0x4fd0a42218f3eae43a6ce26d22544e986139a01e5b34a62db53757ffca81bae1",
+            // The Hyperliquid Python SDK's test key stands in for an API wallet; any address for the account.
+            "HYPERLIQUID_ACCOUNT_ADDRESS", "0x5e9ee1089755c3435139848e47e6635505d5a13a",
+            "HYPERLIQUID_API_WALLET_KEY", "0x0123456789012345678901234567890123456789012345678901234567890123");
 
     static Stream<Path> examples() throws IOException {
         try (Stream<Path> files = Files.list(CONFIG)) {
@@ -40,6 +46,8 @@ class ExampleConfigsTest {
                  "paper-grid-binance", "paper-grid-backpack" -> "grid";
             case "paper-hedge-backpack-binance" -> "maker_taker_hedge";
             case "binance-perp-mm" -> "perp_market_maker";
+            case "aster-perp-grid" -> "perp_grid";
+            case "hyperliquid-perp-grid" -> "perp_grid";
             case "backtest-avellaneda_stoikov" -> "avellaneda_stoikov";
             case "backtest-imbalance_maker" -> "imbalance_maker";
             case "backtest-standard-quoting" -> "standard";

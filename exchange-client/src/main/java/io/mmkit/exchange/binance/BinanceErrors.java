@@ -21,9 +21,17 @@ public final class BinanceErrors implements VenueErrors {
     static final String VENUE = "binance";
 
     private final ObjectMapper mapper;
+    private final String venue;
 
+    /** Binance's errors. */
     public BinanceErrors(ObjectMapper mapper) {
+        this(mapper, VENUE);
+    }
+
+    /** The errors of a venue that answers in Binance's shape (Aster), named {@code venue} in its exceptions. */
+    public BinanceErrors(ObjectMapper mapper, String venue) {
         this.mapper = mapper;
+        this.venue = venue;
     }
 
     @Override
@@ -33,22 +41,22 @@ public final class BinanceErrors implements VenueErrors {
         }
         BinanceDtos.ErrorBody error = body(answer);
         String detail = describe(error, answer);
-        ExchangeException byStatus = ErrorMapping.byStatus(VENUE, what, answer, detail);
+        ExchangeException byStatus = ErrorMapping.byStatus(venue, what, answer, detail);
         if (byStatus != null) {
             return byStatus;
         }
         int code = error.code() == null ? 0 : error.code();
         return switch (code) {
-            case -1021 -> new ClockSkewException(VENUE, what + ": " + detail);
-            case -1022, -2014, -2015 -> new AuthenticationException(VENUE, what + ": " + detail);
-            case -1003 -> new RateLimitException(VENUE, what + ": " + detail, ErrorMapping.retryAfter(answer.headers()));
+            case -1021 -> new ClockSkewException(venue, what + ": " + detail);
+            case -1022, -2014, -2015 -> new AuthenticationException(venue, what + ": " + detail);
+            case -1003 -> new RateLimitException(venue, what + ": " + detail, ErrorMapping.retryAfter(answer.headers()));
             default -> null;
         };
     }
 
     @Override
     public ExchangeException transportFailure(String what, IOException cause) {
-        return ErrorMapping.transport(VENUE, what, cause);
+        return ErrorMapping.transport(venue, what, cause);
     }
 
     /** Whether a 4xx answer says the order does not exist ({@code -2011} unknown order, {@code -2013}). */
@@ -59,13 +67,19 @@ public final class BinanceErrors implements VenueErrors {
 
     /** A 4xx answer to a call that has no business outcome: a plain {@link ExchangeException}. */
     public ExchangeException unexpected(String what, HttpAnswer answer) {
-        return new ExchangeException(VENUE, what + ": " + describe(body(answer), answer));
+        return new ExchangeException(venue, what + ": " + describe(body(answer), answer));
     }
 
     /** A placement the venue refused, as a value. */
     public PlaceResult rejection(String clientOrderId, HttpAnswer answer) {
         BinanceDtos.ErrorBody error = body(answer);
         return PlaceResult.rejected(clientOrderId, reason(error), describe(error, answer));
+    }
+
+    /** One order of a batch the venue refused ({@code {"code": -2022, "msg": ...}} in the answer's list). */
+    public PlaceResult rejection(String clientOrderId, BinanceDtos.ErrorBody error) {
+        return PlaceResult.rejected(clientOrderId, reason(error),
+                error.code() + " " + (error.msg() == null ? "" : error.msg()));
     }
 
     static RejectReason reason(BinanceDtos.ErrorBody error) {

@@ -42,7 +42,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Binance spot or USDⓈ-M futures behind the core port.
+ * Binance spot or USDⓈ-M futures behind the core port, and every venue that copied Binance futures' API (Aster):
+ * the {@link BinanceMarket dialect} says which paths, the {@link BinanceAuth} how calls are signed.
  *
  * <p>Owns its {@link VenueSession} (OkHttp client and scheduler) and releases it in {@link #close()}.
  * Thread-safe; every call may block on REST I/O, bounded by the configured call timeout and retries.
@@ -57,13 +58,14 @@ public final class BinanceGateway implements ExchangeGateway {
     private final StreamingSubscriptions streams;
     private final PlacementRecovery<BinanceDtos.Order> placements;
     private final Map<String, Instrument> instruments = new ConcurrentHashMap<>();
+    private final ClientIdsByOrderId clientIds = new ClientIdsByOrderId();
 
     private BinanceGateway(BinanceRestApi api, VenueSession session) {
         this.api = api;
         this.session = session;
         this.streams = new StreamingSubscriptions(session, api.market().continuity(), this::restBook,
                 this::fillsSince, this::sockets);
-        this.placements = new PlacementRecovery<>(BinanceErrors.VENUE, r -> api.placeOrder(r, session.now()),
+        this.placements = new PlacementRecovery<>(api.market().venue(), r -> api.placeOrder(r, session.now()),
                 api::queryOrder, (r, found) -> BinanceAdapters.placeResult(r, found, session.now()));
     }
 
@@ -74,12 +76,23 @@ public final class BinanceGateway implements ExchangeGateway {
      * @param random jitter for retries and reconnects; pass a seeded generator for repeatable runs
      */
     public static BinanceGateway open(VenueConfig config, TimeSource time, RandomGenerator random) {
-        BinanceMarket market = BinanceMarket.of(config.market());
-        VenueSession session = VenueSession.open(BinanceErrors.VENUE, config, time, random);
-        BinanceErrors errors = new BinanceErrors(session.mapper());
+        return open(config, BinanceMarket.of(config.market()),
+                new BinanceHmacAuth(config.apiKey(), new BinanceSigner(config.secret()), config.recvWindowMillis()),
+                time, random);
+    }
+
+    /**
+     * Builds a gateway for another Binance-shaped dialect (Aster v1 or v3) signed by {@code auth}. Does no I/O.
+     *
+     * @param random jitter for retries and reconnects; pass a seeded generator for repeatable runs
+     */
+    public static BinanceGateway open(VenueConfig config, BinanceMarket market, BinanceAuth auth, TimeSource time,
+                                      RandomGenerator random) {
+        VenueSession session = VenueSession.open(market.venue(), config, time, random);
+        BinanceErrors errors = new BinanceErrors(session.mapper(), market.venue());
         RestTransport transport = session.transport(errors, market.weightPerMinute());
-        BinanceRestApi api = new BinanceRestApi(transport, market, HttpUrl.get(config.baseUrl()), config.apiKey(),
-                new BinanceSigner(config.secret()), config.recvWindowMillis(), session.mapper(), errors);
+        BinanceRestApi api = new BinanceRestApi(transport, market, HttpUrl.get(config.baseUrl()), auth,
+                session.mapper(), errors);
         BinanceGateway gateway = new BinanceGateway(api, session);
         transport.onClockSkew(gateway::syncTime);
         return gateway;
@@ -87,7 +100,7 @@ public final class BinanceGateway implements ExchangeGateway {
 
     @Override
     public String venue() {
-        return BinanceErrors.VENUE;
+        return api.market().venue();
     }
 
     @Override
@@ -136,7 +149,20 @@ public final class BinanceGateway implements ExchangeGateway {
      */
     @Override
     public PlaceResult place(OrderRequest request) {
-        return placements.place(request);
+        PlaceResult result = placements.place(request);
+        if (result instanceof PlaceResult.Accepted accepted) {
+            clientIds.learn(accepted.order().orderId(), accepted.order().clientOrderId());
+        }
+        return result;
+    }
+
+    /**
+     * Places up to five futures orders in one {@code batchOrders} request, answered one result per order in the
+     * order given. Not part of the core port (the engine places one by one, each with lookup-on-unknown-outcome);
+     * a lost answer here is an {@link ExchangeException}, after which the caller looks each order up. Blocks on REST.
+     */
+    public List<PlaceResult> placeBatch(List<OrderRequest> requests) {
+        return api.placeBatch(requests, session.now());
     }
 
     @Override
@@ -183,6 +209,7 @@ public final class BinanceGateway implements ExchangeGateway {
         Instant now = session.now();
         List<OpenOrder> out = new ArrayList<>();
         for (BinanceDtos.Order order : api.openOrders(symbol)) {
+            clientIds.learn(Long.toString(order.orderId()), order.clientOrderId());
             out.add(BinanceAdapters.openOrder(order, now));
         }
         return out;
@@ -191,7 +218,9 @@ public final class BinanceGateway implements ExchangeGateway {
     /** {@code GET order} by {@code origClientOrderId}: Binance answers for open and closed orders alike. */
     @Override
     public Optional<OrderState> order(String symbol, String clientOrderId) {
-        return api.queryOrder(symbol, clientOrderId).map(BinanceAdapters::orderState);
+        Optional<BinanceDtos.Order> found = api.queryOrder(symbol, clientOrderId);
+        found.ifPresent(o -> clientIds.learn(Long.toString(o.orderId()), o.clientOrderId()));
+        return found.map(BinanceAdapters::orderState);
     }
 
     @Override
@@ -214,13 +243,35 @@ public final class BinanceGateway implements ExchangeGateway {
         return out;
     }
 
+    /**
+     * The trade history from {@code since}. The history names each trade's order by the venue's id only, so each
+     * fill gets its client id from the orders this gateway placed or listed, else from one {@code GET order} by
+     * {@code orderId} (remembered): a fill booked after a restart still reaches the order it belongs to. A lookup
+     * that fails leaves that fill without a client id (booked to the position, attributed to no order).
+     */
     @Override
     public List<Fill> fillsSince(String symbol, Instant since) {
         List<Fill> out = new ArrayList<>();
         for (BinanceDtos.UserTrade trade : api.userTrades(symbol, since.toEpochMilli())) {
-            out.add(BinanceAdapters.fill(trade));
+            Fill fill = BinanceAdapters.fill(trade);
+            out.add(fill.clientOrderId() == null ? withClientId(symbol, fill, trade.orderId()) : fill);
         }
         return out;
+    }
+
+    private Fill withClientId(String symbol, Fill fill, long orderId) {
+        String clientId = clientIds.get(fill.orderId());
+        if (clientId == null) {
+            try {
+                clientId = api.queryOrderById(symbol, orderId).map(BinanceDtos.Order::clientOrderId).orElse("");
+                clientIds.remember(fill.orderId(), clientId);
+            } catch (ExchangeException e) {
+                LOG.warn("{}: cannot tie trade {} to a client id yet ({})", venue(), fill.fillId(), e.getMessage());
+            }
+        }
+        return clientId == null || clientId.isEmpty() ? fill : new Fill(fill.fillId(), fill.orderId(), clientId,
+                fill.symbol(), fill.side(), fill.price(), fill.quantity(), fill.fee(), fill.feeAsset(),
+                fill.liquidity(), fill.time());
     }
 
     /**
@@ -260,11 +311,11 @@ public final class BinanceGateway implements ExchangeGateway {
     private List<ReconnectingWebSocket> sockets(String symbol, BookFeed feed, FillPoller poller,
                                                 EventDispatcher dispatcher) {
         String wsUrl = session.config().wsUrl();
-        ReconnectingWebSocket market = session.socket("binance market " + symbol, () -> wsUrl + "/stream",
+        ReconnectingWebSocket market = session.socket(venue() + " market " + symbol, () -> wsUrl + "/stream",
                 BinanceStreamListener.market(symbol, api.market(), session.mapper(), feed, dispatcher));
         AtomicReference<String> listenKey = new AtomicReference<>();
         AtomicReference<ReconnectingWebSocket> userRef = new AtomicReference<>();
-        ReconnectingWebSocket user = session.socket("binance user " + symbol, () -> {
+        ReconnectingWebSocket user = session.socket(venue() + " user " + symbol, () -> {
             listenKey.set(api.createListenKey());
             return wsUrl + "/ws/" + listenKey.get();
         }, BinanceStreamListener.user(symbol, api.market(), session.mapper(), dispatcher, poller,
@@ -291,7 +342,7 @@ public final class BinanceGateway implements ExchangeGateway {
         try {
             api.keepAliveListenKey(key);
         } catch (ExchangeException e) {
-            LOG.warn("binance: listen key keep-alive failed ({}); reconnecting the user stream", e.getMessage());
+            LOG.warn("{}: listen key keep-alive failed ({}); reconnecting the user stream", venue(), e.getMessage());
             reconnect(user);
         }
     }

@@ -21,37 +21,38 @@ import java.util.Optional;
 import java.util.StringJoiner;
 import okhttp3.HttpUrl;
 import okhttp3.Request;
-import okhttp3.RequestBody;
 
 /**
- * Binance's REST endpoints for spot ({@code /api/v3}) or USDⓈ-M futures ({@code /fapi/v1}), one method each.
- * Signed calls send every parameter in the query string, then {@code recvWindow}, {@code timestamp} and the
- * HMAC {@code signature}, with the key in {@code X-MBX-APIKEY}; each attempt is signed afresh.
+ * The REST endpoints of a Binance-shaped {@link BinanceMarket dialect}, one method each: Binance spot
+ * ({@code /api/v3}) or USDⓈ-M futures ({@code /fapi/v1}), Aster v1 or v3. Signed calls send every parameter in
+ * the query string and are signed by the {@link BinanceAuth} given (Binance's HMAC with {@code recvWindow} and
+ * {@code timestamp}, or Aster's API wallet); each attempt is signed afresh.
  *
  * <p>Thread-safe. Every method blocks the calling thread for the call and its retries, and fails with the
  * {@link io.mmkit.core.exchange.ExchangeException}s {@link BinanceErrors} maps.
  */
 public final class BinanceRestApi {
-    private static final RequestBody EMPTY = RequestBody.create(new byte[0], null);
     private static final int[] FUTURES_DEPTHS = {5, 10, 20, 50, 100, 500, 1000};
 
     private final RestTransport transport;
     private final BinanceMarket market;
     private final HttpUrl baseUrl;
-    private final String apiKey;
-    private final BinanceSigner signer;
-    private final long recvWindowMillis;
+    private final BinanceAuth auth;
     private final ObjectMapper mapper;
     private final BinanceErrors errors;
 
+    /** Binance's HMAC-signed API (key in {@code X-MBX-APIKEY}, {@code recvWindow} and {@code timestamp}). */
     public BinanceRestApi(RestTransport transport, BinanceMarket market, HttpUrl baseUrl, String apiKey,
                           BinanceSigner signer, long recvWindowMillis, ObjectMapper mapper, BinanceErrors errors) {
+        this(transport, market, baseUrl, new BinanceHmacAuth(apiKey, signer, recvWindowMillis), mapper, errors);
+    }
+
+    public BinanceRestApi(RestTransport transport, BinanceMarket market, HttpUrl baseUrl, BinanceAuth auth,
+                          ObjectMapper mapper, BinanceErrors errors) {
         this.transport = Objects.requireNonNull(transport, "transport");
         this.market = Objects.requireNonNull(market, "market");
         this.baseUrl = Objects.requireNonNull(baseUrl, "baseUrl");
-        this.apiKey = Objects.requireNonNull(apiKey, "apiKey");
-        this.signer = Objects.requireNonNull(signer, "signer");
-        this.recvWindowMillis = recvWindowMillis;
+        this.auth = Objects.requireNonNull(auth, "auth");
         this.mapper = Objects.requireNonNull(mapper, "mapper");
         this.errors = Objects.requireNonNull(errors, "errors");
     }
@@ -93,6 +94,53 @@ public final class BinanceRestApi {
                         : errors.rejection(request.clientOrderId(), a));
     }
 
+    /** The most orders one futures {@code batchOrders} placement may carry (documented limit). */
+    public static final int MAX_BATCH_PLACE = 5;
+
+    /**
+     * Futures {@code POST batchOrders}: up to {@link #MAX_BATCH_PLACE} orders in one request, each answered in
+     * order by the venue with the order or an error object. Never repeated after an unknown outcome; a caller that
+     * loses the answer looks each order up by its client id. Blocks on REST.
+     *
+     * @return one result per request, in the order given
+     */
+    public List<PlaceResult> placeBatch(List<OrderRequest> requests, Instant now) {
+        if (!market.isFutures()) {
+            throw new IllegalStateException("batch placement exists on futures only");
+        }
+        if (requests.isEmpty() || requests.size() > MAX_BATCH_PLACE) {
+            throw new IllegalArgumentException("1.." + MAX_BATCH_PLACE + " orders per batch, was " + requests.size());
+        }
+        List<Map<String, String>> orders = new ArrayList<>();
+        requests.forEach(r -> orders.add(BinanceAdapters.orderParams(r, market)));
+        Map<String, String> params;
+        try {
+            params = Map.of("batchOrders", mapper.writeValueAsString(orders));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("order parameters are plain strings", e);
+        }
+        return transport.execute("place batch of " + requests.size(), 5, CallSafety.PLACE,
+                ts -> signed("POST", market.path("/batchOrders"), params, ts), a -> {
+                    if (!a.isSuccess()) {
+                        List<PlaceResult> refused = new ArrayList<>();
+                        requests.forEach(r -> refused.add(errors.rejection(r.clientOrderId(), a)));
+                        return refused;
+                    }
+                    JsonNode answers = mapper.readTree(a.body());
+                    List<PlaceResult> results = new ArrayList<>();
+                    for (int i = 0; i < requests.size(); i++) {
+                        OrderRequest r = requests.get(i);
+                        JsonNode entry = answers.path(i);
+                        results.add(entry.has("code") && !entry.has("orderId")
+                                ? errors.rejection(r.clientOrderId(),
+                                        mapper.treeToValue(entry, BinanceDtos.ErrorBody.class))
+                                : BinanceAdapters.placeResult(r, mapper.treeToValue(entry, BinanceDtos.Order.class),
+                                        now));
+                    }
+                    return results;
+                });
+    }
+
     /** {@code GET order} by {@code origClientOrderId}; empty when the venue does not know it. */
     public Optional<BinanceDtos.Order> queryOrder(String symbol, String clientOrderId) {
         Map<String, String> params = orderRef(symbol, clientOrderId);
@@ -103,6 +151,26 @@ public final class BinanceRestApi {
                             return Optional.empty();
                         }
                         throw errors.unexpected("query order", a);
+                    }
+                    return Optional.of(mapper.readValue(a.body(), BinanceDtos.Order.class));
+                });
+    }
+
+    /**
+     * {@code GET order} by the venue's {@code orderId}: how a trade from the trade history (which names the order's
+     * id only) is tied back to our client id. Empty when the venue does not know it.
+     */
+    public Optional<BinanceDtos.Order> queryOrderById(String symbol, long orderId) {
+        Map<String, String> params = new LinkedHashMap<>();
+        params.put("symbol", symbol);
+        params.put("orderId", Long.toString(orderId));
+        return transport.execute("query order id " + orderId, market.isFutures() ? 1 : 4, CallSafety.READ,
+                ts -> signed("GET", market.path("/order"), params, ts), a -> {
+                    if (!a.isSuccess()) {
+                        if (errors.isUnknownOrder(a)) {
+                            return Optional.empty();
+                        }
+                        throw errors.unexpected("query order id", a);
                     }
                     return Optional.of(mapper.readValue(a.body(), BinanceDtos.Order.class));
                 });
@@ -185,14 +253,14 @@ public final class BinanceRestApi {
                 a -> read("account", a, new TypeReference<BinanceDtos.SpotAccount>() { }));
     }
 
-    /** Futures {@code GET /fapi/v2/balance}. */
+    /** Futures {@code GET balance} ({@code /fapi/v2/balance}, Aster v3 {@code /fapi/v3/balance}). */
     public List<BinanceDtos.FuturesBalance> futuresBalances() {
         return transport.execute("balance", 5, CallSafety.READ,
                 ts -> signed("GET", market.balancePath(), Map.of(), ts),
                 a -> read("balance", a, new TypeReference<List<BinanceDtos.FuturesBalance>>() { }));
     }
 
-    /** Futures {@code GET /fapi/v2/positionRisk}. */
+    /** Futures {@code GET positionRisk} ({@code /fapi/v2/positionRisk}, Aster v3 {@code /fapi/v3/positionRisk}). */
     public List<BinanceDtos.PositionRisk> positionRisk() {
         return transport.execute("position risk", 5, CallSafety.READ,
                 ts -> signed("GET", market.positionRiskPath(), Map.of(), ts),
@@ -210,27 +278,27 @@ public final class BinanceRestApi {
                 a -> read("user trades", a, new TypeReference<List<BinanceDtos.UserTrade>>() { }));
     }
 
-    /** Futures {@code POST /fapi/v1/leverage}. Safe to repeat: it sets, not adds. */
+    /** Futures {@code POST leverage}. Safe to repeat: it sets, not adds. */
     public BinanceDtos.Leverage setLeverage(String symbol, int leverage) {
         Map<String, String> params = new LinkedHashMap<>();
         params.put("symbol", symbol);
         params.put("leverage", Integer.toString(leverage));
         return transport.execute("leverage " + symbol, 1, CallSafety.CANCEL,
-                ts -> signed("POST", "/fapi/v1/leverage", params, ts),
+                ts -> signed("POST", market.leveragePath(), params, ts),
                 a -> read("leverage", a, new TypeReference<BinanceDtos.Leverage>() { }));
     }
 
     /** {@code POST} the listen key endpoint: creates (or extends) the user data stream's key. */
     public String createListenKey() {
         return transport.execute("listen key", 1, CallSafety.CANCEL,
-                ts -> keyed("POST", market.listenKeyPath()),
+                ts -> keyed("POST", market.listenKeyPath(), ts),
                 a -> read("listen key", a, new TypeReference<BinanceDtos.ListenKey>() { }).listenKey());
     }
 
     /** {@code PUT} the listen key endpoint: keeps the user data stream alive for another hour. */
     public void keepAliveListenKey(String listenKey) {
         String path = market.isFutures() ? market.listenKeyPath() : market.listenKeyPath() + "?listenKey=" + listenKey;
-        transport.execute("listen key keep-alive", 1, CallSafety.CANCEL, ts -> keyed("PUT", path), a -> {
+        transport.execute("listen key keep-alive", 1, CallSafety.CANCEL, ts -> keyed("PUT", path, ts), a -> {
             if (!a.isSuccess()) {
                 throw errors.unexpected("listen key keep-alive", a);
             }
@@ -258,24 +326,18 @@ public final class BinanceRestApi {
     }
 
     private Request signed(String method, String path, Map<String, String> params, long ts) {
-        Map<String, String> all = new LinkedHashMap<>(params);
-        all.put("recvWindow", Long.toString(recvWindowMillis));
-        all.put("timestamp", Long.toString(ts));
-        String query = query(all);
-        String withSignature = query + "&signature=" + signer.sign(query);
-        return new Request.Builder().url(url(path, withSignature)).header("X-MBX-APIKEY", apiKey)
-                .method(method, "GET".equals(method) ? null : EMPTY).build();
+        return auth.signed(method, url(path, ""), params, ts);
     }
 
-    private Request keyed(String method, String pathAndQuery) {
+    private Request keyed(String method, String pathAndQuery, long ts) {
         int q = pathAndQuery.indexOf('?');
         String path = q < 0 ? pathAndQuery : pathAndQuery.substring(0, q);
         String query = q < 0 ? "" : pathAndQuery.substring(q + 1);
-        return new Request.Builder().url(url(path, query)).header("X-MBX-APIKEY", apiKey).method(method, EMPTY).build();
+        return auth.stream(method, url(path, query), ts);
     }
 
-    /** The query string exactly as sent, and so exactly as signed. */
-    static String query(Map<String, String> params) {
+    /** The query string exactly as sent, and so exactly as signed: {@code k=v&...}, values form-URL-encoded. */
+    public static String query(Map<String, String> params) {
         StringJoiner out = new StringJoiner("&");
         params.forEach((k, v) -> out.add(k + "=" + URLEncoder.encode(v, StandardCharsets.UTF_8)));
         return out.toString();

@@ -42,7 +42,7 @@ final class BinanceStreamListener implements JsonStreamHandler.Frames {
 
     static ReconnectingWebSocket.Handler market(String symbol, BinanceMarket market, ObjectMapper mapper,
                                                 BookFeed feed, EventDispatcher dispatcher) {
-        return JsonStreamHandler.market("binance " + symbol, mapper, feed,
+        return JsonStreamHandler.market(market.venue() + " " + symbol, mapper, feed,
                 new BinanceStreamListener(symbol, market, mapper, feed, dispatcher, null, null));
     }
 
@@ -50,7 +50,7 @@ final class BinanceStreamListener implements JsonStreamHandler.Frames {
                                               EventDispatcher dispatcher, FillPoller poller,
                                               Runnable onListenKeyExpired) {
         PrivateStreamEvents user = new PrivateStreamEvents(poller, dispatcher);
-        return JsonStreamHandler.privateStream("binance " + symbol, mapper, user,
+        return JsonStreamHandler.privateStream(market.venue() + " " + symbol, mapper, user,
                 new BinanceStreamListener(symbol, market, mapper, null, dispatcher, user, onListenKeyExpired));
     }
 
