@@ -125,4 +125,20 @@ class SpotMarketMakerTest {
         assertThat(snaps.get(0)).extracting(SpotMarketMakerTest::priceOf).containsExactly("BUY 99.89");
         assertThat(run.store.orders().get(0).request().quantity()).isEqualByComparingTo("495");
     }
+
+    @Test
+    void shouldQuoteFromTheMidWithTheMidReference() {
+        // Book 99.8 / 100.2, mid 100, spread 0.2 %: half 0.1. From the mid (the Python bot): 99.9 / 100.1;
+        // from the touch (the default) it would be 99.7 / 100.3.
+        ScriptedFeed feed = ScriptedFeed.builder(SYMBOL, SimFixtures.T0).at(s(0)).top("99.8", "100.2").build();
+        SimRun run = new SimRun(feed, s(1), s(1));
+        List<List<String>> snaps = run.snapshotsOfOpenOrders(SYMBOL);
+        SpotMarketMaker maker = new SpotMarketMaker(run.context(), params(Map.of("quote_reference", "mid")),
+                RiskLimits.NONE);
+
+        maker.run();
+
+        assertThat(snaps.get(0)).extracting(SpotMarketMakerTest::priceOf)
+                .containsExactlyInAnyOrder("BUY 99.9", "SELL 100.1");
+    }
 }
