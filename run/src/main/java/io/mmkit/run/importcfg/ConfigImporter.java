@@ -221,10 +221,10 @@ public final class ConfigImporter {
         }
         s.put("max_orders", maxOrders);
         if (maxOrders > 1) {
-            notes.add(py.label("max_orders") + " " + maxOrders + ": the Python bot puts level k (k >= 1) k^1.5 x 1.5 "
-                    + "ticks beyond the first; mmkit steps levels by a percentage of the mid: level_step_percentage "
-                    + "left at its default (half the spread) - set it to about 1.5 x tick / price x 100 for "
-                    + "Python-like spacing");
+            s.put("level_step_ticks", "1.5");
+            s.put("level_step_exponent", "1.5");
+            notes.add(py.label("max_orders") + " " + maxOrders + ": the Python bot puts level k k^1.5 x 1.5 ticks "
+                    + "beyond the first -> level_step_ticks 1.5, level_step_exponent 1.5");
         }
         s.put("requote_tolerance_percentage", "0");
         notes.add("requoting: the Python bot cancels and re-places every quote each iteration; "

@@ -145,7 +145,8 @@ public class PerpetualMarketMaker extends MarketMaker {
         boolean beyond = deviation.abs().compareTo(params.positionThreshold()) > 0;
         BigDecimal bidQty = beyond && deviation.signum() > 0 ? BigDecimal.ZERO : params.orderQuantity();
         BigDecimal askQty = beyond && deviation.signum() < 0 ? BigDecimal.ZERO : params.orderQuantity();
-        List<Quote> wanted = SpreadLadder.quotes(params.spread(), mid, skewShift(mid, pos), bidQty, askQty);
+        List<Quote> wanted = SpreadLadder.quotes(params.spread(), mid, skewShift(mid, pos), bidQty, askQty,
+                market().instrument().tickSize());
         List<Quote> capped = positionCap.filter(wanted, pos, mid, now());
         return risk.filter(capped, pos, mid, now());
     }

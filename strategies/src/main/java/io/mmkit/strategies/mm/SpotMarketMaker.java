@@ -89,7 +89,7 @@ public class SpotMarketMaker extends MarketMaker {
             bidQty = quote.multiply(share).divide(mid, MathContext.DECIMAL64);
             askQty = base.multiply(share);
         }
-        List<Quote> wanted = params.ladder(top, bidQty, askQty);
+        List<Quote> wanted = params.ladder(top, bidQty, askQty, market().instrument().tickSize());
         if (params.targetBasePercentage() != null) {
             wanted = rebalance(wanted, base, quote, mid);
         }

@@ -96,13 +96,13 @@ public record SpotParams(SpreadParams spread, BigDecimal orderQuantity, BigDecim
             askQty = base.multiply(share);
             key = "strategy.order_balance_percentage";
         }
-        return new StartPlan(ladder(top, bidQty, askQty), key);
+        return new StartPlan(ladder(top, bidQty, askQty, instrument.tickSize()), key);
     }
 
     /** The unskewed ladder against {@code top}, from the touch or the mid as {@code quote_reference} says. */
-    public List<Quote> ladder(BookTop top, BigDecimal bidQty, BigDecimal askQty) {
+    public List<Quote> ladder(BookTop top, BigDecimal bidQty, BigDecimal askQty, BigDecimal tick) {
         return reference == Reference.MID
-                ? SpreadLadder.quotes(spread, top.mid(), BigDecimal.ZERO, bidQty, askQty)
-                : SpreadLadder.quotesFromTouch(spread, top, bidQty, askQty);
+                ? SpreadLadder.quotes(spread, top.mid(), BigDecimal.ZERO, bidQty, askQty, tick)
+                : SpreadLadder.quotesFromTouch(spread, top, bidQty, askQty, tick);
     }
 }
