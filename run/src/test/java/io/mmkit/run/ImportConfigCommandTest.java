@@ -150,7 +150,14 @@ class ImportConfigCommandTest {
                 List.of("--symbol", "SOL_USDC", "--spread", "0.1", "--leverage", "3"),
                 "mmkit: import-config: --leverage: not a flag of the Python bot's run.py",
                 List.of("--symbol", "SOL_USDC", "--spread", "abc"),
-                "mmkit: import-config: --spread: not a number: \"abc\"");
+                "mmkit: import-config: --spread: not a number: \"abc\"",
+                List.of("--symbol", "SOL_USDC", "--spread", "0.1", "--enable-rebalance", "--disable-rebalance"),
+                "mmkit: import-config: --enable-rebalance and --disable-rebalance: the Python bot refuses both",
+                List.of("--symbol", "SOL_USDC_PERP", "--market-type", "perp", "--spread", "0.1", "--quantity", "1",
+                        "--target-position", "0", "--position-threshold", "0"),
+                "mmkit: import-config: --position-threshold 0 with --target-position 0",
+                List.of("--web"),
+                "mmkit: import-config: --web: the Python bot's interactive modes have no mmkit equivalent");
         refusals.forEach((python, expected) -> {
             Result r = importTo(out, python);
             assertThat(r.status()).as(python.toString()).isEqualTo(2);

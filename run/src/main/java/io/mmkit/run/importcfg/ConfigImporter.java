@@ -126,8 +126,13 @@ public final class ConfigImporter {
             throw new ImportRefusedException(py.label("max_position") + ": 0 leaves no room for any position");
         }
         BigDecimal target = py.number("target_position", BigDecimal.ONE).abs();
-        BigDecimal threshold = py.number("position_threshold", new BigDecimal("0.1"));
+        BigDecimal threshold = py.number("position_threshold", new BigDecimal("0.1")).max(BigDecimal.ZERO);
         BigDecimal closeAbove = target.add(threshold).min(max);
+        if (closeAbove.signum() == 0) {
+            throw new ImportRefusedException(py.label("position_threshold") + " " + plain(threshold) + " with "
+                    + py.label("target_position") + " 0: the Python bot then closes any position above the venue's "
+                    + "minimum order size at market; give " + py.label("position_threshold") + " as that size");
+        }
         s.put("target_position", "0");
         s.put("max_position", plain(max));
         s.put("position_threshold", plain(max));
@@ -189,11 +194,23 @@ public final class ConfigImporter {
                     + "max_orders)) of the total balance -> order_balance_percentage " + plain(pct)
                     + " (mmkit converts bids at the mid, Python at the average bid price)");
         }
+        if (py.flag("enable_rebalance", false) && py.flag("disable_rebalance", false)) {
+            throw new ImportRefusedException("--enable-rebalance and --disable-rebalance: the Python bot refuses both "
+                    + "at once");
+        }
         boolean rebalance = py.origin() == PythonBotSettings.Origin.FLAGS
                 ? !py.flag("disable_rebalance", false) : py.flag("enable_rebalance", true);
         if (rebalance) {
             BigDecimal target = py.number("base_asset_target", BigDecimal.valueOf(30));
             BigDecimal threshold = py.number("rebalance_threshold", BigDecimal.valueOf(15));
+            if (target.signum() < 0 || target.compareTo(HUNDRED) > 0) {
+                throw new ImportRefusedException(py.label("base_asset_target") + ": must be 0..100, was "
+                        + plain(target));
+            }
+            if (threshold.signum() <= 0 || threshold.compareTo(HUNDRED) >= 0) {
+                throw new ImportRefusedException(py.label("rebalance_threshold") + ": must be above 0 and below 100"
+                        + " (mmkit's limit; at 100 or more the Python bot never rebalances), was " + plain(threshold));
+            }
             s.put("base_asset_target_percentage", plain(target));
             s.put("rebalance_threshold", plain(threshold));
             notes.add("rebalancing (on by default in the Python bot, " + plain(target) + " % base, threshold "
