@@ -23,7 +23,7 @@ import picocli.CommandLine.Spec;
                 "On stop it cancels every order it placed, verifies none remain, saves its data and exits.",
                 "Exit status: 0 clean stop, 1 orders may remain or the run failed, 2 bad config or usage."},
         subcommands = {DaemonCommand.class, BacktestCommand.class, CollectCommand.class, CancelAllCommand.class,
-                CompletionCommand.class})
+                CompletionCommand.class, ImportConfigCommand.class})
 public final class RunCommand implements Callable<Integer> {
     static final int CONFIG_ERROR = 2;
 
@@ -126,6 +126,8 @@ public final class RunCommand implements Callable<Integer> {
     static CommandLine commandLine(RunCommand command) {
         String list = String.join(", ", command.catalog.names());
         CommandLine cl = new CommandLine(command);
+        // The Python bot's flags (--symbol, --stop-loss -10, ...) are import-config's input, not its options.
+        cl.getSubcommands().get("import-config").setUnmatchedOptionsArePositionalParams(true);
         cl.getCommandSpec().usageMessage().footer("", "Strategies on the classpath:",
                 "  " + (list.isEmpty() ? "(none found)" : list));
         return cl;

@@ -32,6 +32,11 @@ final class Venues {
     private Venues() {
     }
 
+    /** Whether {@code name} is an {@code exchange.name} this build can run on. */
+    static boolean knows(String name) {
+        return SimulatedVenue.NAME.equals(name) || PaperVenue.NAME.equals(name) || REAL_VENUES.contains(name);
+    }
+
     /**
      * Validates a section for {@code symbol} without any I/O.
      *

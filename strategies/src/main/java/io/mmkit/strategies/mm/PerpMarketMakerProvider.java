@@ -48,7 +48,7 @@ public final class PerpMarketMakerProvider implements StrategyProvider {
             @Override
             public StartPlan startPlan(Instrument instrument, BookTop top, List<Balance> balances) {
                 return new StartPlan(SpreadLadder.quotes(perp.spread(), top.mid(), java.math.BigDecimal.ZERO,
-                        perp.orderQuantity(), perp.orderQuantity()), "strategy.order_quantity");
+                        perp.orderQuantity(), perp.orderQuantity(), instrument.tickSize()), "strategy.order_quantity");
             }
         };
     }

@@ -30,7 +30,8 @@ import org.slf4j.LoggerFactory;
  * {@code shift = inventory_skew × d × half} (down when long, up when short):
  * {@code bid = mid − shift − half}, {@code ask = mid − shift + half}. The spread itself never changes, and at
  * {@code inventory_skew = 1} and a full position the inner quote that reduces it sits at the mid. (The
- * predecessor moved quotes by a fraction of the <em>price</em>.)
+ * predecessor moved quotes by a fraction of the <em>price</em>; {@code inventory_skew_basis: price} does so
+ * too: {@code shift = inventory_skew × d × mid}.)
  *
  * <p><b>Limits.</b> On each side, quotes nearest the mid first, quantities are cut so that the position stays
  * within ±{@code max_position} even if everything on that side fills (see {@link RiskGuard#filter}). Beyond
@@ -38,7 +39,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p><b>Exits.</b> When the position's unrealized PnL (the venue's, marked at its mark price) reaches
  * −{@code stop_loss} or +{@code take_profit}, the position is closed by a reduce-only market order and the
- * log says why; quoting then goes on from flat. {@code leverage} is set on the venue at start.
+ * log says why; quoting then goes on from flat. With {@code close_excess_above} set, whatever |position| holds
+ * beyond it is closed the same way each iteration (the Python bot's reduction past target + threshold).
+ * {@code leverage} is set on the venue at start.
  *
  * <p><b>PnL.</b> Equity for the kill switch is realized − fees + unrealized − funding paid (funding as the
  * venue reports it on the position); {@link #pnl()} gives the breakdown, logged at stop.
@@ -104,7 +107,32 @@ public class PerpetualMarketMaker extends MarketMaker {
             close("stop-loss: unrealized PnL " + upnl.toPlainString() + " reached -" + params.stopLoss().toPlainString());
         } else if (params.takeProfit() != null && upnl.compareTo(params.takeProfit()) >= 0) {
             close("take-profit: unrealized PnL " + upnl.toPlainString() + " reached " + params.takeProfit().toPlainString());
+        } else {
+            closeExcess();
         }
+    }
+
+    /** With {@code close_excess_above}: a reduce-only market order for what |position| holds beyond it. */
+    private void closeExcess() {
+        BigDecimal limit = params.closeExcessAbove();
+        if (limit == null) {
+            return;
+        }
+        BigDecimal size = position.quantity().abs();
+        BigDecimal excess = market().instrument().roundQuantity(size.subtract(limit));
+        if (excess.signum() <= 0) {
+            return;
+        }
+        Side side = position.quantity().signum() > 0 ? Side.SELL : Side.BUY;
+        LOG.warn("[{}] position {} is beyond close_excess_above {}: closing {} at market, reduce-only",
+                settings().instanceId(), position.quantity().toPlainString(), limit.toPlainString(),
+                excess.toPlainString());
+        PlaceResult result = market().placeMarket(side, excess, true);
+        if (result instanceof PlaceResult.Rejected r) {
+            LOG.error("[{}] excess close rejected: {} {}; retried next iteration", settings().instanceId(), r.reason(),
+                    r.detail());
+        }
+        position = market().position();
     }
 
     private void close(String why) {
@@ -124,7 +152,8 @@ public class PerpetualMarketMaker extends MarketMaker {
     BigDecimal skewShift(BigDecimal mid, BigDecimal pos) {
         BigDecimal d = pos.subtract(params.targetPosition()).divide(params.maxPosition(), MathContext.DECIMAL64);
         d = d.max(BigDecimal.ONE.negate()).min(BigDecimal.ONE);
-        return params.inventorySkew().multiply(d).multiply(params.spread().halfSpread(mid));
+        BigDecimal basis = params.skewBasis() == PerpParams.SkewBasis.PRICE ? mid : params.spread().halfSpread(mid);
+        return params.inventorySkew().multiply(d).multiply(basis);
     }
 
     @Override
@@ -135,7 +164,8 @@ public class PerpetualMarketMaker extends MarketMaker {
         boolean beyond = deviation.abs().compareTo(params.positionThreshold()) > 0;
         BigDecimal bidQty = beyond && deviation.signum() > 0 ? BigDecimal.ZERO : params.orderQuantity();
         BigDecimal askQty = beyond && deviation.signum() < 0 ? BigDecimal.ZERO : params.orderQuantity();
-        List<Quote> wanted = SpreadLadder.quotes(params.spread(), mid, skewShift(mid, pos), bidQty, askQty);
+        List<Quote> wanted = SpreadLadder.quotes(params.spread(), mid, skewShift(mid, pos), bidQty, askQty,
+                market().instrument().tickSize());
         wanted = quoting.adjust(wanted, market(), top, now());
         List<Quote> capped = positionCap.filter(wanted, pos, mid, now());
         return risk.filter(capped, pos, mid, now());

@@ -26,7 +26,7 @@ import org.slf4j.LoggerFactory;
  * The spot market maker ({@code --strategy standard}): {@code max_orders} post-only bids and asks, each
  * side anchored to its own best price and {@code base_spread_percentage} of the mid wider than the book
  * (see {@link SpreadLadder#quotesFromTouch}), so a move of one side of the book restales only that side's
- * quotes. The engine diffs the wanted
+ * quotes; {@code quote_reference: mid} measures both sides from the mid instead. The engine diffs the wanted
  * quotes against live orders: an order within {@code requote_tolerance_percentage} of its wanted price stays
  * in the queue; only orders that went stale are cancelled and re-placed. A post-only rejection retreats one
  * tick (engine).
@@ -109,7 +109,7 @@ public class SpotMarketMaker extends MarketMaker {
             bidQty = quote.multiply(share).divide(mid, MathContext.DECIMAL64);
             askQty = base.multiply(share);
         }
-        List<Quote> wanted = SpreadLadder.quotesFromTouch(params.spread(), top, bidQty, askQty);
+        List<Quote> wanted = params.ladder(top, bidQty, askQty, market().instrument().tickSize());
         if (params.targetBasePercentage() != null) {
             wanted = rebalance(wanted, base, quote, mid);
         }

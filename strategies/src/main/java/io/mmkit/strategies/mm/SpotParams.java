@@ -1,6 +1,7 @@
 package io.mmkit.strategies.mm;
 
 import io.mmkit.core.config.StrategyParams;
+import io.mmkit.core.engine.Quote;
 import io.mmkit.core.model.Balance;
 import io.mmkit.core.model.BookTop;
 import io.mmkit.core.model.Instrument;
@@ -20,6 +21,8 @@ import java.util.List;
  *                                asset (converted at the mid), asks of the base asset
  * base_asset_target_percentage   enables rebalancing: the share of the portfolio's value to hold in base
  * rebalance_threshold            percentage points the base share may stray from the target (default 15)
+ * quote_reference                touch (default): each side from its own best price; mid: both sides from the
+ *                                mid, bid = mid − half, ask = mid + half, as the Python bot quotes
  * </pre>
  *
  * @param orderQuantity {@code null} when sized by balance
@@ -27,8 +30,22 @@ import java.util.List;
  * @param targetBasePercentage {@code null} when rebalancing is off
  */
 public record SpotParams(SpreadParams spread, BigDecimal orderQuantity, BigDecimal balancePercentage,
-                         BigDecimal targetBasePercentage, BigDecimal rebalanceThreshold) {
+                         BigDecimal targetBasePercentage, BigDecimal rebalanceThreshold, Reference reference) {
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
+
+    /** What the inner quotes are measured from. */
+    public enum Reference {
+        /** Each side from its own best price: a move of one side of the book restales only that side. */
+        TOUCH,
+        /** Both sides from the mid (the Python bot's {@code mid ± mid × spread / 200}). */
+        MID
+    }
+
+    /** Quoting from the touch. */
+    public SpotParams(SpreadParams spread, BigDecimal orderQuantity, BigDecimal balancePercentage,
+                      BigDecimal targetBasePercentage, BigDecimal rebalanceThreshold) {
+        this(spread, orderQuantity, balancePercentage, targetBasePercentage, rebalanceThreshold, Reference.TOUCH);
+    }
 
     public static SpotParams read(StrategyParams p) {
         SpreadParams spread = SpreadParams.read(p);
@@ -52,7 +69,8 @@ public record SpotParams(SpreadParams spread, BigDecimal orderQuantity, BigDecim
             throw p.invalid("rebalance_threshold", "must be below 100 percentage points, was "
                     + threshold.toPlainString());
         }
-        return new SpotParams(spread, quantity, byBalance, target, threshold);
+        Reference reference = p.enumValue("quote_reference", Reference.class, Reference.TOUCH);
+        return new SpotParams(spread, quantity, byBalance, target, threshold, reference);
     }
 
     /**
@@ -78,6 +96,13 @@ public record SpotParams(SpreadParams spread, BigDecimal orderQuantity, BigDecim
             askQty = base.multiply(share);
             key = "strategy.order_balance_percentage";
         }
-        return new StartPlan(SpreadLadder.quotesFromTouch(spread, top, bidQty, askQty), key);
+        return new StartPlan(ladder(top, bidQty, askQty, instrument.tickSize()), key);
+    }
+
+    /** The unskewed ladder against {@code top}, from the touch or the mid as {@code quote_reference} says. */
+    public List<Quote> ladder(BookTop top, BigDecimal bidQty, BigDecimal askQty, BigDecimal tick) {
+        return reference == Reference.MID
+                ? SpreadLadder.quotes(spread, top.mid(), BigDecimal.ZERO, bidQty, askQty, tick)
+                : SpreadLadder.quotesFromTouch(spread, top, bidQty, askQty, tick);
     }
 }

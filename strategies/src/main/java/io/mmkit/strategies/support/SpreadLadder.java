@@ -10,11 +10,12 @@ import java.util.List;
  * Post-only quote ladders:
  *
  * <pre>
- * bid_k = bid_ref − shift − half − k × step
- * ask_k = ask_ref − shift + half + k × step        k = 0 .. max_orders − 1
+ * bid_k = bid_ref − shift − half − offset_k
+ * ask_k = ask_ref − shift + half + offset_k        k = 0 .. max_orders − 1
  * </pre>
  *
- * where {@code half} is half the configured spread (of the mid), {@code shift} an inventory skew (zero for
+ * where {@code offset_k} is {@link SpreadParams#levelOffset} ({@code k × step}, or a tick-based step),
+ * {@code half} is half the configured spread (of the mid), {@code shift} an inventory skew (zero for
  * the spot maker) and the references either the mid for both sides ({@link #quotes}) or each side's own best
  * price ({@link #quotesFromTouch}). The engine rounds bids down and asks up to the tick, so a quote is never
  * more aggressive than the formula. Pure.
@@ -29,7 +30,13 @@ public final class SpreadLadder {
      */
     public static List<Quote> quotes(SpreadParams params, BigDecimal mid, BigDecimal shift, BigDecimal bidQuantity,
                                      BigDecimal askQuantity) {
-        return ladder(params, mid, mid, mid, shift, bidQuantity, askQuantity);
+        return quotes(params, mid, shift, bidQuantity, askQuantity, null);
+    }
+
+    /** As {@link #quotes(SpreadParams, BigDecimal, BigDecimal, BigDecimal, BigDecimal)}, on an instrument's tick. */
+    public static List<Quote> quotes(SpreadParams params, BigDecimal mid, BigDecimal shift, BigDecimal bidQuantity,
+                                     BigDecimal askQuantity, BigDecimal tick) {
+        return ladder(params, mid, mid, mid, shift, bidQuantity, askQuantity, tick);
     }
 
     /**
@@ -38,16 +45,23 @@ public final class SpreadLadder {
      */
     public static List<Quote> quotesFromTouch(SpreadParams params, BookTop top, BigDecimal bidQuantity,
                                               BigDecimal askQuantity) {
-        return ladder(params, top.mid(), top.bidPrice(), top.askPrice(), BigDecimal.ZERO, bidQuantity, askQuantity);
+        return quotesFromTouch(params, top, bidQuantity, askQuantity, null);
+    }
+
+    /** As {@link #quotesFromTouch(SpreadParams, BookTop, BigDecimal, BigDecimal)}, on an instrument's tick. */
+    public static List<Quote> quotesFromTouch(SpreadParams params, BookTop top, BigDecimal bidQuantity,
+                                              BigDecimal askQuantity, BigDecimal tick) {
+        return ladder(params, top.mid(), top.bidPrice(), top.askPrice(), BigDecimal.ZERO, bidQuantity, askQuantity,
+                tick);
     }
 
     private static List<Quote> ladder(SpreadParams params, BigDecimal mid, BigDecimal bidRef, BigDecimal askRef,
-                                      BigDecimal shift, BigDecimal bidQuantity, BigDecimal askQuantity) {
+                                      BigDecimal shift, BigDecimal bidQuantity, BigDecimal askQuantity,
+                                      BigDecimal tick) {
         BigDecimal half = params.halfSpread(mid);
-        BigDecimal step = params.levelStep(mid);
         List<Quote> out = new ArrayList<>();
         for (int k = 0; k < params.maxOrders(); k++) {
-            BigDecimal away = half.add(step.multiply(BigDecimal.valueOf(k)));
+            BigDecimal away = half.add(params.levelOffset(k, mid, tick));
             BigDecimal bid = bidRef.subtract(shift).subtract(away);
             if (bidQuantity.signum() > 0 && bid.signum() > 0) {
                 out.add(Quote.bid(bid, bidQuantity));

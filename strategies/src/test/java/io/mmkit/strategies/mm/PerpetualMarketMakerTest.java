@@ -129,4 +129,56 @@ class PerpetualMarketMakerTest {
         assertThat(pnl.unrealized()).isEqualByComparingTo("0.01");
         assertThat(pnl.net()).isEqualByComparingTo("-0.06");
     }
+
+    @Test
+    void shouldShiftBothQuotesByAShareOfThePriceWithThePriceBasis() {
+        // The Python bot's skew: shift = mid × skew × clamp(position / max, −1, 1) = 100 × 0.002 × 0.5 = 0.1.
+        // Spread 0.2 % at mid 100: half 0.1, so bid 100 − 0.1 − 0.1 = 99.8 and ask 100 − 0.1 + 0.1 = 100.0,
+        // both on the 0.1 tick (the Python bot rounds to the nearest tick: the same prices here).
+        ScriptedFeed feed = ScriptedFeed.builder(PERP, SimFixtures.T0)
+                .at(s(0)).top("99.9", "100.1")
+                .at(s(1)).trade("99.9", "0.5", Side.SELL)      // our bid 99.9 fills: long 0.5
+                .build();
+        SimRun run = new SimRun(feed, s(1), s(3));
+        List<List<String>> snaps = run.snapshotsOfOpenOrders(PERP);
+        PerpetualMarketMaker maker = new PerpetualMarketMaker(run.context(PERP), params(Map.of(
+                "order_quantity", "0.5", "max_position", "1", "inventory_skew", "0.002",
+                "inventory_skew_basis", "price")), RiskLimits.NONE);
+
+        maker.run();
+
+        assertThat(maker.skewShift(new BigDecimal("100"), new BigDecimal("0.5"))).isEqualByComparingTo("0.1");
+        assertThat(maker.skewShift(new BigDecimal("100"), new BigDecimal("-2"))).isEqualByComparingTo("-0.2");
+        assertThat(snaps.get(0)).extracting(e -> e.substring(e.indexOf(' ') + 1)).containsExactly("SELL 100.1");
+        assertThat(snaps.get(1)).extracting(e -> e.substring(e.indexOf(' ') + 1))
+                .containsExactlyInAnyOrder("BUY 99.8", "SELL 100");
+    }
+
+    @Test
+    void shouldCloseWhatLiesBeyondCloseExcessAboveAtMarketReduceOnly() {
+        // The Python bot with target 0.2 and threshold 0.1: beyond |0.3| it sells the excess at market.
+        ScriptedFeed feed = ScriptedFeed.builder(PERP, SimFixtures.T0)
+                .at(s(0)).top("99.9", "100.1")
+                .at(s(1)).trade("99.9", "0.5", Side.SELL)      // our bid 99.9 fills: long 0.5
+                .build();
+        SimRun run = new SimRun(feed, s(1), s(3));
+        PerpetualMarketMaker maker = new PerpetualMarketMaker(run.context(PERP), params(Map.of(
+                "order_quantity", "0.5", "max_position", "1", "close_excess_above", "0.3")), RiskLimits.NONE);
+
+        try (LogCapture log = LogCapture.of(PerpetualMarketMaker.class)) {
+            maker.run();
+
+            assertThat(log.messages()).anySatisfy(m -> assertThat(m)
+                    .contains("position 0.5 is beyond close_excess_above 0.3: closing 0.2 at market, reduce-only"));
+        }
+        assertThat(run.fills(PERP)).startsWith("BUY 0.5 @ 99.9 MAKER", "SELL 0.2 @ 99.9 TAKER");
+        assertThat(run.store.orders().stream().filter(o -> o.request().isMarket()).toList())
+                .singleElement().satisfies(o -> assertThat(o.request().reduceOnly()).isTrue());
+    }
+
+    @Test
+    void shouldRefuseAnUnknownSkewBasis() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> params(Map.of("inventory_skew_basis", "tick")))
+                .hasMessageContaining("strategy.inventory_skew_basis");
+    }
 }

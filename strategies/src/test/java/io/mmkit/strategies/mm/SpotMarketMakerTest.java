@@ -125,4 +125,44 @@ class SpotMarketMakerTest {
         assertThat(snaps.get(0)).extracting(SpotMarketMakerTest::priceOf).containsExactly("BUY 99.89");
         assertThat(run.store.orders().get(0).request().quantity()).isEqualByComparingTo("495");
     }
+
+    @Test
+    void shouldQuoteFromTheMidWithTheMidReference() {
+        // Book 99.8 / 100.2, mid 100, spread 0.2 %: half 0.1. From the mid (the Python bot): 99.9 / 100.1;
+        // from the touch (the default) it would be 99.7 / 100.3.
+        ScriptedFeed feed = ScriptedFeed.builder(SYMBOL, SimFixtures.T0).at(s(0)).top("99.8", "100.2").build();
+        SimRun run = new SimRun(feed, s(1), s(1));
+        List<List<String>> snaps = run.snapshotsOfOpenOrders(SYMBOL);
+        SpotMarketMaker maker = new SpotMarketMaker(run.context(), params(Map.of("quote_reference", "mid")),
+                RiskLimits.NONE);
+
+        maker.run();
+
+        assertThat(snaps.get(0)).extracting(SpotMarketMakerTest::priceOf)
+                .containsExactlyInAnyOrder("BUY 99.9", "SELL 100.1");
+    }
+
+    @Test
+    void shouldSpaceLevelsByTicksToAPowerWithLevelStepTicks() {
+        // The Python bot's ladder: level k sits k^1.5 × 1.5 ticks beyond the first. Mid 100, spread 0.2 %, tick
+        // 0.01: level 1 is 0.015 out (bid 99.885 floored to 99.88, ask 100.115 ceiled to 100.12), level 2
+        // 2^1.5 × 1.5 = 4.2426 ticks (bid 99.857574 -> 99.85, ask 100.142426 -> 100.15). The Python bot rounds
+        // to the nearest tick instead (99.86 / 100.14 at level 2): mmkit is never the more aggressive.
+        ScriptedFeed feed = ScriptedFeed.builder(SYMBOL, SimFixtures.T0).at(s(0)).top("99.8", "100.2").build();
+        SimRun run = new SimRun(feed, s(1), s(1));
+        List<List<String>> snaps = run.snapshotsOfOpenOrders(SYMBOL);
+        SpotMarketMaker maker = new SpotMarketMaker(run.context(), params(Map.of("quote_reference", "mid",
+                "max_orders", 3, "level_step_ticks", "1.5", "level_step_exponent", "1.5")), RiskLimits.NONE);
+
+        maker.run();
+
+        assertThat(snaps.get(0)).extracting(SpotMarketMakerTest::priceOf).containsExactlyInAnyOrder(
+                "BUY 99.9", "BUY 99.88", "BUY 99.85", "SELL 100.1", "SELL 100.12", "SELL 100.15");
+    }
+
+    @Test
+    void shouldRefuseLevelStepTicksTogetherWithLevelStepPercentage() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> params(Map.of("level_step_ticks", "1.5",
+                "level_step_percentage", "0.1"))).hasMessageContaining("strategy.level_step_ticks");
+    }
 }
