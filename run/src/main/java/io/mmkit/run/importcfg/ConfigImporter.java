@@ -412,9 +412,11 @@ public final class ConfigImporter {
                 }
                 ex.put("name", "aster");
                 ex.put("market", "perpetual");
+                ex.put("auth", "v1"); // the Python bot signs with an API key and secret (HMAC), not an API wallet
                 ex.put("api_key_env", "ASTER_API_KEY");
                 ex.put("secret_key_env", "ASTER_SECRET_KEY");
-                notes.add("exchange: keys from ASTER_API_KEY / ASTER_SECRET_KEY, as the Python bot's .env names them");
+                notes.add("exchange: Aster v1 (HMAC) keys from ASTER_API_KEY / ASTER_SECRET_KEY, as the Python bot's .env"
+                        + " names them; mmkit also speaks Aster's v3 API wallets (\"auth\": \"v3\")");
             }
             default -> throw refusedVenue(py, exchange);
         }
