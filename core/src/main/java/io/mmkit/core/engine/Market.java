@@ -335,6 +335,8 @@ public final class Market {
             store.orderStatus(id, OrderStatus.PARTIALLY_FILLED, fill.time());
         } else if (id != null && cancelling.containsKey(id)) {
             bookOnCancelling(id, fill);
+        } else if (id != null) {
+            bookOnUntracked(id, fill);
         }
         BigDecimal realized = ledger.apply(fill);
         observer.onFill(name, fill);
@@ -367,6 +369,32 @@ public final class Market {
             cancelling.put(id, updated);
             store.orderStatus(id, OrderStatus.PARTIALLY_FILLED, fill.time());
         }
+    }
+
+    /**
+     * A fill of an order we no longer track — settled while its fill was still on the way (a cancel answered
+     * NOT_FOUND at shutdown, a lookup that came back UNKNOWN): the fill is the venue's word, so an open row follows
+     * it to PARTIALLY_FILLED or FILLED by what the order's fills now add up to. A CANCELLED row becomes FILLED only
+     * when its fills cover the whole order (a partial fill before a cancel leaves it CANCELLED, which it is).
+     */
+    private void bookOnUntracked(String id, Fill fill) {
+        store.order(id).ifPresent(o -> {
+            if (!o.status().isOpen() && o.status() != OrderStatus.CANCELLED) {
+                return;
+            }
+            BigDecimal filled = BigDecimal.ZERO;
+            for (Fill f : store.fills(o.symbol(), o.createdAt().minus(Duration.ofMinutes(1)))) { // venue clocks differ
+                if (id.equals(f.clientOrderId())) {
+                    filled = filled.add(f.quantity());
+                }
+            }
+            boolean complete = o.quantity() != null && filled.compareTo(o.quantity()) >= 0;
+            if (complete) {
+                store.orderStatus(id, OrderStatus.FILLED, fill.time());
+            } else if (o.status().isOpen()) {
+                store.orderStatus(id, OrderStatus.PARTIALLY_FILLED, fill.time());
+            }
+        });
     }
 
     /** Writes today's statistics if they changed. */
