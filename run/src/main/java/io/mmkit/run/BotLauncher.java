@@ -8,6 +8,7 @@ import io.mmkit.core.engine.EngineSettings;
 import io.mmkit.core.engine.MarketMaker;
 import io.mmkit.core.engine.MarketMakerContext;
 import io.mmkit.core.engine.RunResult;
+import io.mmkit.core.exchange.ExchangeException;
 import io.mmkit.core.exchange.ExchangeGateway;
 import io.mmkit.core.spi.ConfiguredStrategy;
 import io.mmkit.core.store.SqliteTradeStore;
@@ -215,12 +216,12 @@ final class BotLauncher {
         BotConfig cfg = bot.config();
         List<ExchangeGateway> opened = new ArrayList<>();
         try {
-            ExchangeGateway primary = bot.primary().openForPreflight(time);
+            ExchangeGateway primary = openForPreflight(bot.primary(), time);
             opened.add(primary);
             LOG.info("[{}] pre-flight: checking {} on {}", cfg.instanceId(), cfg.symbol(), bot.primary().endpoint());
             List<Preflight.Target> extra = new ArrayList<>();
             for (var e : bot.extra().entrySet()) {
-                ExchangeGateway g = e.getValue().openForPreflight(time);
+                ExchangeGateway g = openForPreflight(e.getValue(), time);
                 opened.add(g);
                 extra.add(new Preflight.Target("markets." + e.getKey() + ".symbol",
                         cfg.markets().get(e.getKey()).symbol(), g, e.getValue().endpoint()));
@@ -249,6 +250,18 @@ final class BotLauncher {
         String mode = simulatedOnly ? "simulated" : noRealVenue ? "paper" : "live";
         store.describeInstance("mode", mode, time.now());
         store.describeInstance("venues", String.join(",", venues), time.now());
+    }
+
+    /**
+     * Opens a venue for the pre-flight. Opening may already ask the venue (a paper venue loads its market's rules
+     * from the real one): a venue that cannot be reached is one start-up failure line, not a stack trace.
+     */
+    private static ExchangeGateway openForPreflight(Venues.Validated venue, TimeSource time) {
+        try {
+            return venue.openForPreflight(time);
+        } catch (ExchangeException e) {
+            throw new StartFailure("cannot reach " + venue.endpoint() + ": " + e.getMessage(), e);
+        }
     }
 
     private static void closeAll(List<ExchangeGateway> opened, TradeStore store) {
