@@ -213,7 +213,30 @@ final class DepthBook {
                     return -(i + 1) - 1;
                 }
             }
-            return Arrays.binarySearch(keys, 0, size, key);
+            return lowerSearch(key);
+        }
+
+        /**
+         * Binary search written so the comparison compiles to a conditional move: the data's deep-book updates
+         * land anywhere, and a branchy search mispredicts on every step. Same result as
+         * {@link Arrays#binarySearch(long[], int, int, long)}.
+         */
+        private int lowerSearch(long key) {
+            if (size == 0) {
+                return -1;
+            }
+            int base = 0;
+            int len = size;
+            while (len > 1) {
+                int half = len >>> 1;
+                base = keys[base + half] <= key ? base + half : base;
+                len -= half;
+            }
+            long k = keys[base];
+            if (k == key) {
+                return base;
+            }
+            return -((k < key ? base + 1 : base) + 1);
         }
     }
 }

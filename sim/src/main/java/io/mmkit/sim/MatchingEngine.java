@@ -310,6 +310,10 @@ final class MatchingEngine implements ReplayObserver.MarketView {
         if (live.isEmpty()) {
             return;
         }
+        // Every fill rule needs the opposite best to reach the order's price at least: an order it does not
+        // reach cannot fill from the book, so it is not walked (fills only change consumption, never the bests).
+        long bestAsk = book.bestAsk();
+        long bestBid = book.bestBid();
         for (int i = 0, n = live.size(); i < n; i++) {
             SimulatedOrder o = live.get(i);
             if (!o.active) {
@@ -321,7 +325,7 @@ final class MatchingEngine implements ReplayObserver.MarketView {
                 } else if (isTop && (o.isBuy ? o.price > price : o.price < price)) {
                     rule.onOwnLevel(o, 0);
                 }
-            } else {
+            } else if (o.isBuy ? bestAsk <= o.price : bestBid >= o.price) {
                 fillFromBook(o);
             }
         }

@@ -21,8 +21,8 @@ public final class BackgroundDecoder implements ScaledReplaySource, DataAudit.Ke
     private static final int QUEUE = 8;
     private static final Object END = new Object();
 
-    private final BlockingQueue<Object> full = new ArrayBlockingQueue<>(QUEUE);
-    private final BlockingQueue<EventBlock> free = new ArrayBlockingQueue<>(QUEUE + 2);
+    private final BlockingQueue<Object> full;
+    private final BlockingQueue<EventBlock> free;
     private final BlockCursor cursor = new BlockCursor(this::nextBlock);
     private final Thread thread;
     private volatile double progress;
@@ -33,7 +33,14 @@ public final class BackgroundDecoder implements ScaledReplaySource, DataAudit.Ke
 
     /** Starts decoding {@code source} at once on a daemon thread named {@code decoder-<name>}. */
     public BackgroundDecoder(ScaledReplaySource source, String name) {
-        for (int i = 0; i < QUEUE + 2; i++) {
+        this(source, name, QUEUE);
+    }
+
+    /** With room for {@code queued} decoded blocks between the threads. */
+    BackgroundDecoder(ScaledReplaySource source, String name, int queued) {
+        full = new ArrayBlockingQueue<>(queued);
+        free = new ArrayBlockingQueue<>(queued + 2);
+        for (int i = 0; i < queued + 2; i++) {
             free.add(new EventBlock(BinanceDecoder.BLOCK_SIZE));
         }
         thread = new Thread(() -> decode(source), "decoder-" + name);

@@ -54,6 +54,7 @@ public final class BacktestSpeedBenchmark {
         String sweep = null;
         int threads = Runtime.getRuntime().availableProcessors();
         List<Path> files = new ArrayList<>();
+        List<String> stages = List.of("decode", "engine", "grid", "run", "sweep");
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--config" -> configFile = Path.of(args[++i]);
@@ -61,6 +62,7 @@ public final class BacktestSpeedBenchmark {
                 case "--rounds" -> rounds = Integer.parseInt(args[++i]);
                 case "--sweep" -> sweep = args[++i];
                 case "--threads" -> threads = Integer.parseInt(args[++i]);
+                case "--stages" -> stages = List.of(args[++i].split(","));
                 default -> files.add(Path.of(args[i]).toAbsolutePath());
             }
         }
@@ -81,52 +83,93 @@ public final class BacktestSpeedBenchmark {
                 config.interval(), rounds, Runtime.getRuntime().availableProcessors());
 
         // 1. decoding
-        long events = rate("decode, reference reader (Jackson tree + BigDecimal per level)", 1,
-                () -> count(new BinanceRecordingReader(files)));
-        rate("decode, byte decoder, one thread (gunzip + parse to scaled longs)", rounds,
-                () -> countBlocks(new BinanceDecoder(files)));
-        long t0 = System.nanoTime();
+        if (stages.contains("decode")) {
+            decoding(files, cache, rounds);
+        }
         cache.prepare(files);
-        double build = (System.nanoTime() - t0) / 1e9;
-        System.out.printf("decoded cache built in %.3f s (%,d bytes: %s)%n", build, Files.size(cache.fileFor(files)),
-                cache.fileFor(files));
-        rate("read the mapped cache (validation incl. source CRCs)", rounds, () -> countBlocks(cache.open(files)));
 
         // 2. engine alone, 3. engine + strategy, on blocks in memory
         List<EventBlock> blocks;
         try (BinanceDecoder d = new BinanceDecoder(files)) {
             blocks = BlockListSource.readAll(d);
         }
-        System.out.printf("%,d events in memory%n", events);
-        rate("engine alone, blocks in memory (no orders)", rounds,
-                () -> engineOnly(config, () -> new BlockListSource(blocks)));
-        rate("engine + " + strategy + ", blocks in memory", rounds,
-                () -> run(config, catalog, name, () -> new BlockListSource(blocks)).events());
+        System.out.printf("%,d events in memory%n", blocks.stream().mapToLong(EventBlock::size).sum());
+        if (stages.contains("engine")) {
+            rate("engine alone, blocks in memory (no orders)", rounds,
+                    () -> engineOnly(config, () -> new BlockListSource(blocks)));
+        }
+        if (stages.contains("grid")) {
+            BacktestResult once = run(config, catalog, name, () -> new BlockListSource(blocks));
+            System.out.printf("%s: %,d events, %d orders placed, %d fills, %s of market time%n", strategy,
+                    once.events(), once.metrics().ordersPlaced(), once.fills().size(),
+                    Duration.between(once.start(), once.end()));
+            rate("engine + " + strategy + ", blocks in memory", rounds,
+                    () -> run(config, catalog, name, () -> new BlockListSource(blocks)).events());
+        }
 
         // 4. whole runs as the CLI does them (the report is computed, not written)
-        rate("whole run from the warm decoded cache", rounds,
-                () -> run(config, catalog, name, () -> config.format().open(config.data(), cache)).events());
-        rate("whole run, cache off (decoding on its own thread)", rounds,
-                () -> run(config, catalog, name, () -> config.format().open(config.data(), DecodedCache.off()))
-                        .events());
+        if (stages.contains("run")) {
+            rate("whole run from the warm decoded cache", rounds,
+                    () -> run(config, catalog, name, () -> config.format().open(config.data(), cache)).events());
+            rate("whole run, cache off (decoding on its own thread)", rounds,
+                    () -> run(config, catalog, name, () -> config.format().open(config.data(), DecodedCache.off()))
+                            .events());
+        }
 
         // 5. a sweep against one run
-        if (sweep != null) {
-            List<SweepAxis> axes = List.of(SweepAxis.parse(sweep));
-            Map<String, Object> swept = tree;
-            int n = threads;
-            double one = seconds(rounds, () -> run(config, catalog, name,
-                    () -> config.format().open(config.data(), cache)));
-            double all = seconds(Math.max(1, rounds / 2), () -> Sweep.run(swept, baseDir, axes, n,
-                    cfg -> BacktestRequest.of(cfg, name, catalog.configure(name, cfg.strategyParams())),
-                    row -> {
-                        if (row.failed()) {
-                            throw new IllegalStateException(row.name() + ": " + row.error());
-                        }
-                    }, k -> { }));
-            System.out.printf("sweep of %d (%s) on %d threads: best %.3f s; one run: best %.3f s; ratio %.2fx%n",
-                    axes.get(0).values().size(), sweep, n, all, one, all / one);
+        if (sweep != null && stages.contains("sweep")) {
+            sweep(tree, baseDir, config, catalog, name, cache, sweep, threads, rounds);
         }
+    }
+
+    private static void decoding(List<Path> files, DecodedCache cache, int rounds) throws Exception {
+        rate("gunzip only (GZIPInputStream to the end; 'events' = MB)", rounds, () -> gunzip(files) / 1_000_000);
+        if (!Boolean.getBoolean("bench.skipReference")) {
+            rate("decode, reference reader (Jackson tree + BigDecimal per level)", 1,
+                    () -> count(new BinanceRecordingReader(files)));
+        }
+        rate("decode, byte decoder, one thread (gunzip + parse to scaled longs)", rounds,
+                () -> countBlocks(new BinanceDecoder(files)));
+        java.nio.file.Files.deleteIfExists(cache.fileFor(files));
+        long t0 = System.nanoTime();
+        long c0 = cpuNanos();
+        cache.prepare(files);
+        System.out.printf("decoded cache built in %.3f s wall, %.3f s CPU (%,d bytes: %s)%n",
+                (System.nanoTime() - t0) / 1e9, (cpuNanos() - c0) / 1e9, Files.size(cache.fileFor(files)),
+                cache.fileFor(files));
+        rate("read the mapped cache (validation incl. source CRCs)", rounds, () -> countBlocks(cache.open(files)));
+    }
+
+    private static void sweep(Map<String, Object> tree, Path baseDir, BacktestConfig config, StrategyCatalog catalog,
+                              String name, DecodedCache cache, String sweep, int threads, int rounds)
+            throws Exception {
+        List<SweepAxis> axes = List.of(SweepAxis.parse(sweep));
+        double[] one = seconds(rounds, () -> run(config, catalog, name,
+                () -> config.format().open(config.data(), cache)));
+        double[] all = seconds(Math.max(1, rounds / 2), () -> Sweep.run(tree, baseDir, axes, threads,
+                cfg -> BacktestRequest.of(cfg, name, catalog.configure(name, cfg.strategyParams())),
+                row -> {
+                    if (row.failed()) {
+                        throw new IllegalStateException(row.name() + ": " + row.error());
+                    }
+                }, k -> { }));
+        System.out.printf("sweep of %d (%s) on %d threads: best %.3f s wall (%.3f s CPU); one run: best %.3f s"
+                        + " wall (%.3f s CPU); ratio %.2fx wall, %.2fx CPU%n", axes.get(0).values().size(), sweep,
+                threads, all[0], all[1], one[0], one[1], all[0] / one[0], all[1] / one[1]);
+    }
+
+    private static long gunzip(List<Path> files) throws Exception {
+        long n = 0;
+        byte[] buf = new byte[1 << 16];
+        for (Path f : files) {
+            try (var in = new java.util.zip.GZIPInputStream(Files.newInputStream(f), 1 << 16)) {
+                int r;
+                while ((r = in.read(buf)) > 0) {
+                    n += r;
+                }
+            }
+        }
+        return n;
     }
 
     private static long count(ReplaySource source) {
@@ -171,36 +214,52 @@ public final class BacktestSpeedBenchmark {
         long run() throws Exception;
     }
 
-    /** Runs {@code round} {@code rounds} times, prints best and median events/s; returns the event count. */
+    /**
+     * Runs {@code round} {@code rounds} times, prints best and median events/s by wall time, and events per second
+     * of process CPU time (all threads, JIT and GC included: the figure that survives a busy box); returns the
+     * event count.
+     */
     private static long rate(String label, int rounds, Round round) throws Exception {
         List<Double> rates = new ArrayList<>();
-        List<Double> times = new ArrayList<>();
+        List<Double> cpuRates = new ArrayList<>();
         long n = 0;
         for (int i = 0; i < rounds; i++) {
+            long cpu = cpuNanos();
             long start = System.nanoTime();
             n = round.run();
             double s = (System.nanoTime() - start) / 1e9;
+            double c = (cpuNanos() - cpu) / 1e9;
             rates.add(n / s);
-            times.add(s);
+            cpuRates.add(n / c);
         }
         rates.sort(Double::compare);
-        times.sort(Double::compare);
-        System.out.printf("%-62s best %,11.0f ev/s (%.3f s), median %,11.0f ev/s over %d round(s)%n", label,
-                rates.get(rates.size() - 1), times.get(0), rates.get(rates.size() / 2), rounds);
+        cpuRates.sort(Double::compare);
+        System.out.printf("%-62s wall: best %,11.0f ev/s, median %,11.0f | CPU: best %,11.0f ev/s, median %,11.0f"
+                        + " (%d round(s))%n", label, rates.get(rates.size() - 1), rates.get(rates.size() / 2),
+                cpuRates.get(cpuRates.size() - 1), cpuRates.get(cpuRates.size() / 2), rounds);
         return n;
+    }
+
+    static long cpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                .getOperatingSystemMXBean()).getProcessCpuTime();
     }
 
     private interface Timed {
         Object run() throws Exception;
     }
 
-    private static double seconds(int rounds, Timed what) throws Exception {
+    /** Best wall seconds and best process CPU seconds of {@code rounds} runs. */
+    private static double[] seconds(int rounds, Timed what) throws Exception {
         double best = Double.MAX_VALUE;
+        double bestCpu = Double.MAX_VALUE;
         for (int i = 0; i < rounds; i++) {
+            long cpu = cpuNanos();
             long start = System.nanoTime();
             what.run();
             best = Math.min(best, (System.nanoTime() - start) / 1e9);
+            bestCpu = Math.min(bestCpu, (cpuNanos() - cpu) / 1e9);
         }
-        return best;
+        return new double[] {best, bestCpu};
     }
 }
