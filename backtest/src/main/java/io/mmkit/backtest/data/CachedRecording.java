@@ -109,6 +109,11 @@ final class CachedRecording implements ScaledReplaySource, DataAudit.Kept {
         return events;
     }
 
+    /** Another reader of the same validated mapping, from the start: a sweep's runs share one check and map. */
+    CachedRecording reopen() {
+        return new CachedRecording(map, body, events, audit);
+    }
+
     @Override
     public EventBlock nextBlock() {
         block.clear();

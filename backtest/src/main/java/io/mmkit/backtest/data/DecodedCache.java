@@ -122,6 +122,20 @@ public final class DecodedCache {
         }
     }
 
+    /**
+     * A valid cache of {@code files}, built now on this thread if there is none, opened once for many readers:
+     * {@link #prepare} and then one validation and mapping shared by every {@code get()} (each a new reader from
+     * the start). Empty when caching is off or the cache cannot be written.
+     *
+     * @throws DataFormatException naming the file and line of a row that cannot be read
+     */
+    public Optional<java.util.function.Supplier<ScaledReplaySource>> shared(List<Path> files) {
+        if (!prepare(files)) {
+            return Optional.empty();
+        }
+        return lookUp(files).map(mapped -> mapped::reopen);
+    }
+
     /** Where the cache of {@code files} lives (whether or not it exists yet). */
     public Path fileFor(List<Path> files) {
         if (!enabled()) {

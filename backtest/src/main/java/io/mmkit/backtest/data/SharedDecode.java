@@ -29,8 +29,10 @@ public final class SharedDecode {
             return Optional.empty();
         }
         try {
-            if (cache.prepare(files)) {
-                return Optional.of(() -> cache.open(files));
+            Optional<Supplier<ScaledReplaySource>> mapped = cache.shared(files);
+            if (mapped.isPresent()) {
+                Supplier<ScaledReplaySource> each = mapped.get();
+                return Optional.of(each::get);
             }
             try (BinanceDecoder decoder = new BinanceDecoder(files)) {
                 List<EventBlock> blocks = BlockListSource.readAll(decoder);
