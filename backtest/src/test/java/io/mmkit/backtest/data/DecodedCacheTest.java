@@ -68,9 +68,11 @@ class DecodedCacheTest {
         Path file = cache.fileFor(List.of(data));
         byte[] whole = Files.readAllBytes(file);
         Files.write(file, java.util.Arrays.copyOf(whole, whole.length - 26));
-        assertThat(cache.open(List.of(data))).isNotInstanceOf(CachedRecording.class);
+        ScaledReplaySource rebuilding = cache.open(List.of(data));
+        assertThat(rebuilding).isNotInstanceOf(CachedRecording.class);
+        assertSameEvents(readAll(rebuilding), expected); // read to the end: the rebuilt cache is in place
 
-        cache.prepare(List.of(data));
+        assertThat(cache.open(List.of(data))).isInstanceOf(CachedRecording.class);
         whole = Files.readAllBytes(file);
         whole[8] = (byte) (DecodedCache.FORMAT_VERSION + 1); // the version, little-endian after the magic
         Files.write(file, whole);
@@ -84,7 +86,9 @@ class DecodedCacheTest {
         cache.prepare(List.of(data));
         Files.setLastModifiedTime(data, FileTime.fromMillis(Files.getLastModifiedTime(data).toMillis() + 60_000));
 
-        assertThat(cache.open(List.of(data))).isNotInstanceOf(CachedRecording.class);
+        try (ScaledReplaySource source = cache.open(List.of(data))) {
+            assertThat(source).isNotInstanceOf(CachedRecording.class);
+        }
     }
 
     @Test
@@ -115,7 +119,9 @@ class DecodedCacheTest {
         // The decoding thread discards its unfinished file as it stops; a later open must not find a cache.
         org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30))
                 .until(() -> Files.list(tmp.resolve("cache")).findAny().isEmpty());
-        assertThat(cache.open(List.of(data))).isNotInstanceOf(CachedRecording.class);
+        try (ScaledReplaySource source = cache.open(List.of(data))) {
+            assertThat(source).isNotInstanceOf(CachedRecording.class);
+        }
     }
 
     @Test
