@@ -202,7 +202,11 @@ final class DepthBook {
             return i >= 0 ? quantities[i] : 0;
         }
 
-        /** Searches from the top, where almost every update lands; falls back to binary search. */
+        /**
+         * Searches from the top, where most updates land; then from where the last search ended (a diff lists its
+         * levels in price order, so the next one is near), galloping out from there and finishing with a
+         * branch-free binary search. Same result as {@link Arrays#binarySearch(long[], int, int, long)}.
+         */
         private int search(long key) {
             int top = size - 1;
             for (int i = top; i >= 0 && i >= top - 8; i--) {
@@ -213,7 +217,56 @@ final class DepthBook {
                     return -(i + 1) - 1;
                 }
             }
-            return Arrays.binarySearch(keys, 0, size, key);
+            int found = fromFinger(key);
+            finger = found >= 0 ? found : -found - 1;
+            return found;
+        }
+
+        private int finger;
+
+        private int fromFinger(long key) {
+            if (size == 0) {
+                return -1;
+            }
+            int f = Math.min(Math.max(finger, 0), size - 1);
+            long k = keys[f];
+            if (k == key) {
+                return f;
+            }
+            int bound = 1;
+            if (k < key) {
+                while (f + bound < size && keys[f + bound] < key) {
+                    bound <<= 1;
+                }
+                return within(f + bound / 2 + 1, Math.min(size, f + bound + 1), key);
+            }
+            while (f - bound >= 0 && keys[f - bound] > key) {
+                bound <<= 1;
+            }
+            return within(Math.max(0, f - bound), f - bound / 2, key);
+        }
+
+        /**
+         * Binary search of {@code [lo, hi)}, where everything before {@code lo} is below {@code key} and everything
+         * from {@code hi} above it; the comparison compiles to a conditional move (deep-book updates land anywhere,
+         * and a branchy search mispredicts on every step).
+         */
+        private int within(int lo, int hi, long key) {
+            if (lo >= hi) {
+                return -(lo + 1);
+            }
+            int base = lo;
+            int len = hi - lo;
+            while (len > 1) {
+                int half = len >>> 1;
+                base = keys[base + half] <= key ? base + half : base;
+                len -= half;
+            }
+            long k = keys[base];
+            if (k == key) {
+                return base;
+            }
+            return -((k < key ? base + 1 : base) + 1);
         }
     }
 }

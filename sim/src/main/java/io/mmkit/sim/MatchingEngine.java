@@ -7,6 +7,8 @@ import io.mmkit.sim.feed.ReplayEvent.LevelChanged;
 import io.mmkit.sim.feed.ReplayEvent.TopChanged;
 import io.mmkit.sim.feed.ReplayEvent.TradePrinted;
 import io.mmkit.sim.feed.ReplaySource;
+import io.mmkit.sim.feed.EventBlock;
+import io.mmkit.sim.feed.ScaledReplaySource;
 import io.mmkit.core.model.Decimals;
 import io.mmkit.core.model.Fill;
 import io.mmkit.core.model.Instrument;
@@ -43,6 +45,14 @@ final class MatchingEngine implements ReplayObserver.MarketView {
     private final BigDecimal takerFee;
     private final long responseLatency;
     private final ReplaySource source;
+    /** The same source when it hands over scaled blocks (the fast path), else {@code null}. */
+    private final ScaledReplaySource blocks;
+    /** Multipliers from {@link EventBlock#SCALE} to the engine's price and quantity scales. */
+    private final long pxFromBlock;
+    private final long qtyFromBlock;
+    private final double pxDivisor;
+    private EventBlock block;
+    private int blockIndex;
     private final ReplayObserver observer;
     private final Consumer<Fill> fillStream;
     private final Deque<Notice> notices = new ArrayDeque<>();
@@ -68,18 +78,72 @@ final class MatchingEngine implements ReplayObserver.MarketView {
         this.responseLatency = settings.responseLatency().toNanos();
         this.account = new Account(instrument, settings.deposits());
         this.source = source;
+        this.blocks = source instanceof ScaledReplaySource scaled && scaled.hasBlocks() ? scaled : null;
+        this.pxFromBlock = powerOfTen(px.scale() - EventBlock.SCALE);
+        this.qtyFromBlock = powerOfTen(qty.scale() - EventBlock.SCALE);
+        this.pxDivisor = Math.pow(10, px.scale());
         this.observer = observer;
         this.fillStream = fillStream;
     }
 
     /** Epoch ns of the first event, without applying it; {@code Long.MIN_VALUE} when there is no data. */
     long firstEventTime() {
+        if (blocks != null) {
+            return blockReady() ? block.time(blockIndex) : Long.MIN_VALUE;
+        }
         ReplayEvent e = peek();
         return e == null ? Long.MIN_VALUE : nanos(e.time());
     }
 
     /** Applies every event at or before {@code until}, then what falls due by then. */
     void replayUntil(long until) {
+        if (blocks != null) {
+            replayBlocksUntil(until);
+        } else {
+            replayObjectsUntil(until);
+        }
+        if (until > now) {
+            processDue(until);
+            now = until;
+            observer.onTime(now, this);
+        }
+    }
+
+    /** The fast path: events straight from scaled blocks, no object per event. */
+    private void replayBlocksUntil(long until) {
+        while (blockReady()) {
+            EventBlock b = block;
+            int i = blockIndex;
+            long t = b.time(i);
+            if (t > until) {
+                break;
+            }
+            blockIndex = i + 1;
+            if (t > now) {
+                processDue(t);
+                now = t;
+            }
+            observer.onTime(now, this);
+            applyScaled(b, i);
+            events++;
+        }
+    }
+
+    /** True when {@link #block} has an unread event, loading the next block if needed. */
+    private boolean blockReady() {
+        if (block != null && blockIndex < block.size()) {
+            return true;
+        }
+        if (exhausted) {
+            return false;
+        }
+        block = blocks.nextBlock();
+        blockIndex = 0;
+        exhausted = block == null;
+        return !exhausted;
+    }
+
+    private void replayObjectsUntil(long until) {
         ReplayEvent e;
         while ((e = peek()) != null) {
             long t = nanos(e.time());
@@ -95,23 +159,19 @@ final class MatchingEngine implements ReplayObserver.MarketView {
             apply(e);
             events++;
         }
-        if (until > now) {
-            processDue(until);
-            now = until;
-            observer.onTime(now, this);
-        }
     }
 
     /** Applies events until the book is two-sided or the data ends; returns the engine time then. */
     long warmUp() {
-        while (!book.isTwoSided() && peek() != null) {
-            replayUntil(nanos(peek().time()));
+        long next;
+        while (!book.isTwoSided() && (next = firstEventTime()) != Long.MIN_VALUE) {
+            replayUntil(next);
         }
         return now;
     }
 
     boolean exhausted() {
-        return peek() == null;
+        return blocks != null ? !blockReady() : peek() == null;
     }
 
     long now() {
@@ -128,18 +188,18 @@ final class MatchingEngine implements ReplayObserver.MarketView {
 
     @Override
     public double mid() {
-        return book.isTwoSided() ? (book.bestBid() + (double) book.bestAsk()) / 2 / Math.pow(10, px.scale())
+        return book.isTwoSided() ? (book.bestBid() + (double) book.bestAsk()) / 2 / pxDivisor
                 : Double.NaN;
     }
 
     @Override
     public double bestBid() {
-        return book.depth(Side.BUY) > 0 ? book.bestBid() / Math.pow(10, px.scale()) : Double.NaN;
+        return book.depth(Side.BUY) > 0 ? book.bestBid() / pxDivisor : Double.NaN;
     }
 
     @Override
     public double bestAsk() {
-        return book.depth(Side.SELL) > 0 ? book.bestAsk() / Math.pow(10, px.scale()) : Double.NaN;
+        return book.depth(Side.SELL) > 0 ? book.bestAsk() / pxDivisor : Double.NaN;
     }
 
     @Override
@@ -150,7 +210,7 @@ final class MatchingEngine implements ReplayObserver.MarketView {
                 best = o.price;
             }
         }
-        return best == Long.MIN_VALUE ? Double.NaN : best / Math.pow(10, px.scale());
+        return best == Long.MIN_VALUE ? Double.NaN : best / pxDivisor;
     }
 
     @Override
@@ -161,7 +221,7 @@ final class MatchingEngine implements ReplayObserver.MarketView {
                 best = o.price;
             }
         }
-        return best == Long.MAX_VALUE ? Double.NaN : best / Math.pow(10, px.scale());
+        return best == Long.MAX_VALUE ? Double.NaN : best / pxDivisor;
     }
 
     @Override
@@ -181,6 +241,45 @@ final class MatchingEngine implements ReplayObserver.MarketView {
             exhausted = peeked == null;
         }
         return peeked;
+    }
+
+    private void applyScaled(EventBlock b, int i) {
+        Side side = b.buy(i) ? Side.BUY : Side.SELL;
+        try {
+            switch (b.kind(i)) {
+                case EventBlock.LEVEL -> {
+                    long p = scaleUp(b.price(i), pxFromBlock);
+                    long q = scaleUp(b.quantity(i), qtyFromBlock);
+                    book.set(side, p, q);
+                    afterBookChange(side, p, q, false);
+                }
+                case EventBlock.TRADE -> onTrade(side, scaleUp(b.price(i), pxFromBlock),
+                        scaleUp(b.quantity(i), qtyFromBlock));
+                case EventBlock.TOP -> {
+                    long p = scaleUp(b.price(i), pxFromBlock);
+                    long q = scaleUp(b.quantity(i), qtyFromBlock);
+                    book.setTop(side, p, q);
+                    afterBookChange(side, p, q, true);
+                }
+                case EventBlock.CLEAR -> book.clear();
+                case EventBlock.FUNDING -> fund(EventBlock.decimal(b.price(i)));
+                default -> throw new IllegalStateException("unknown event kind " + b.kind(i));
+            }
+        } catch (ArithmeticException ex) {
+            throw new IllegalStateException("event does not fit the instrument's precision: " + b.event(i), ex);
+        }
+    }
+
+    private static long scaleUp(long units, long factor) {
+        return factor == 1 ? units : Math.multiplyExact(units, factor);
+    }
+
+    private static long powerOfTen(int exponent) {
+        long f = 1;
+        for (int i = 0; i < exponent; i++) {
+            f *= 10;
+        }
+        return f;
     }
 
     private void apply(ReplayEvent e) {
@@ -211,6 +310,10 @@ final class MatchingEngine implements ReplayObserver.MarketView {
         if (live.isEmpty()) {
             return;
         }
+        // Every fill rule needs the opposite best to reach the order's price at least: an order it does not
+        // reach cannot fill from the book, so it is not walked (fills only change consumption, never the bests).
+        long bestAsk = book.bestAsk();
+        long bestBid = book.bestBid();
         for (int i = 0, n = live.size(); i < n; i++) {
             SimulatedOrder o = live.get(i);
             if (!o.active) {
@@ -222,7 +325,7 @@ final class MatchingEngine implements ReplayObserver.MarketView {
                 } else if (isTop && (o.isBuy ? o.price > price : o.price < price)) {
                     rule.onOwnLevel(o, 0);
                 }
-            } else {
+            } else if (o.isBuy ? bestAsk <= o.price : bestBid >= o.price) {
                 fillFromBook(o);
             }
         }

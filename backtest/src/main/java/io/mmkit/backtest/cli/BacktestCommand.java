@@ -12,6 +12,7 @@ import io.mmkit.backtest.data.DataCheck;
 import io.mmkit.backtest.data.DataFormat;
 import io.mmkit.sim.FillModelName;
 import io.mmkit.backtest.data.DataFormatException;
+import io.mmkit.backtest.data.DecodedCache;
 import io.mmkit.backtest.report.BacktestResult;
 import io.mmkit.backtest.report.ConsoleSummary;
 import io.mmkit.backtest.report.HtmlReport;
@@ -90,6 +91,11 @@ public final class BacktestCommand implements Callable<Integer> {
     @Option(names = "--threads", description = "Parallel sweep runs (default: available cores).")
     int threads = Runtime.getRuntime().availableProcessors();
 
+    @Option(names = "--cache", description = "Folder for decoded Binance recordings (built by the first run, mapped"
+            + " by later runs and by every sweep combination), or off (default: -Dmmkit.cache.dir, MMKIT_CACHE_DIR,"
+            + " else ~/.cache/mmkit/decoded).")
+    String cacheDir;
+
     @Option(names = "--no-progress", description = "No progress bar.")
     boolean noProgress;
 
@@ -154,7 +160,9 @@ public final class BacktestCommand implements Callable<Integer> {
             }
             // A report left by an earlier run must not pass for this one's if this one fails.
             removeReports();
-            BacktestRequest request = delivery(BacktestRequest.of(cfg, strategy, configured).withPath(venuePath));
+            DecodedCache cache = cache();
+            BacktestRequest request = delivery(BacktestRequest.of(cfg, strategy, configured).withPath(venuePath))
+                    .withData(() -> cfg.format().open(cfg.data(), cache));
             BacktestResult result;
             if (noProgress) {
                 result = Backtests.run(request);
@@ -179,6 +187,13 @@ public final class BacktestCommand implements Callable<Integer> {
             err.println("backtest failed: " + e.getMessage());
             return 2;
         }
+    }
+
+    private DecodedCache cache() {
+        if (cacheDir == null) {
+            return DecodedCache.fromEnvironment();
+        }
+        return cacheDir.trim().equalsIgnoreCase("off") ? DecodedCache.off() : DecodedCache.at(Path.of(cacheDir.trim()));
     }
 
     private static void requireReadable(String key, List<Path> files) {
@@ -233,7 +248,7 @@ public final class BacktestCommand implements Callable<Integer> {
                 runs + " runs on " + threads + " threads", runs, "runs");
         List<Sweep.Row> rows;
         try {
-            rows = Sweep.run(tree, baseDir, axes, threads,
+            rows = Sweep.run(tree, baseDir, axes, threads, cache(),
                     cfg -> delivery(BacktestRequest.of(cfg, strategy,
                             catalog.configure(strategy, cfg.strategyParams())).withPath(venuePath)),
                     this::writeRunReports,

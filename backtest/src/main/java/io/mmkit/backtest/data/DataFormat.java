@@ -48,8 +48,21 @@ public enum DataFormat {
      * (continuation files); CSV, JSON-lines and SQLite take exactly one file. The caller closes the source.
      */
     public ReplaySource open(List<Path> files) {
+        return open(files, DecodedCache.fromEnvironment());
+    }
+
+    /**
+     * As {@link #open(List)}, with Binance recordings read through {@code cache}: from a valid pre-decoded
+     * cache when there is one, else decoded on a background thread (see {@link BinanceDecoder},
+     * {@link BackgroundDecoder}) while the cache is written. Other formats ignore the cache.
+     */
+    public ReplaySource open(List<Path> files, DecodedCache cache) {
         if (this == BINANCE) {
-            return new BinanceRecordingReader(files);
+            if (files.isEmpty()) {
+                throw new IllegalArgumentException("no files to read");
+            }
+            boolean readable = files.stream().allMatch(java.nio.file.Files::isRegularFile);
+            return readable ? cache.open(files) : new BinanceRecordingReader(files); // which names the missing file
         }
         if (files.size() != 1) {
             throw new IllegalArgumentException(this + " data is read from exactly one file, got " + files.size());

@@ -24,6 +24,14 @@ final class DepthChain<D> {
 
         /** Futures' {@code pu}, or -1 where the stream has none (spot). */
         long previous(D diff);
+
+        /**
+         * The diff to keep while it waits for a snapshot: a reader that reuses one diff object per line returns
+         * a copy that owns its data. Identity by default.
+         */
+        default D retain(D diff) {
+            return diff;
+        }
     }
 
     private final Ids<D> ids;
@@ -106,6 +114,6 @@ final class DepthChain<D> {
         if (held.size() >= MAX_HELD_DIFFS) {
             held.remove(0);
         }
-        held.add(diff);
+        held.add(ids.retain(diff));
     }
 }

@@ -1,9 +1,9 @@
 package io.mmkit.backtest.data;
 
-import io.mmkit.sim.feed.ReplaySource;
-
+import io.mmkit.sim.feed.EventBlock;
 import io.mmkit.sim.feed.ReplayEvent;
-
+import io.mmkit.sim.feed.ReplaySource;
+import io.mmkit.sim.feed.ScaledReplaySource;
 import java.io.UncheckedIOException;
 import java.util.Optional;
 
@@ -12,14 +12,19 @@ import java.util.Optional;
  * bad row mid-file reached the strategy as one failed iteration, the reader carried on with the next line, and
  * the run ended with a complete-looking report. With it the data simply ends at the bad row (so the strategy
  * winds down and cancels as at any end of data), and the harness turns {@link #failure()} into an error.
+ *
+ * <p>Passes blocks through ({@link ScaledReplaySource}) when the wrapped source has them, so guarding costs the
+ * fast path nothing.
  */
-public final class GuardedSource implements ReplaySource, DataAudit.Kept {
+public final class GuardedSource implements ScaledReplaySource, DataAudit.Kept {
     private final ReplaySource source;
+    private final ScaledReplaySource scaled;
     private RuntimeException failure;
     private long events;
 
     public GuardedSource(ReplaySource source) {
         this.source = source;
+        this.scaled = source instanceof ScaledReplaySource s && s.hasBlocks() ? s : null;
     }
 
     @Override
@@ -33,6 +38,28 @@ public final class GuardedSource implements ReplaySource, DataAudit.Kept {
                 events++;
             }
             return e;
+        } catch (DataFormatException | UncheckedIOException | IllegalArgumentException e) {
+            failure = e;
+            return null;
+        }
+    }
+
+    @Override
+    public boolean hasBlocks() {
+        return scaled != null;
+    }
+
+    @Override
+    public EventBlock nextBlock() {
+        if (failure != null) {
+            return null;
+        }
+        try {
+            EventBlock b = scaled.nextBlock();
+            if (b != null) {
+                events += b.size();
+            }
+            return b;
         } catch (DataFormatException | UncheckedIOException | IllegalArgumentException e) {
             failure = e;
             return null;

@@ -4,10 +4,16 @@ import io.mmkit.backtest.BacktestConfig;
 import io.mmkit.backtest.BacktestConfigReader;
 import io.mmkit.backtest.BacktestRequest;
 import io.mmkit.backtest.Backtests;
+import io.mmkit.backtest.data.DecodedCache;
+import io.mmkit.backtest.data.SharedDecode;
 import io.mmkit.backtest.report.BacktestResult;
+import io.mmkit.sim.feed.ReplaySource;
 import io.mmkit.core.config.ConfigException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -68,6 +74,16 @@ public final class Sweep {
     public static List<Row> run(Map<String, Object> tree, Path baseDir, List<SweepAxis> axes, int threads,
                                 Function<BacktestConfig, BacktestRequest> request, Finished finished,
                                 IntConsumer done) {
+        return run(tree, baseDir, axes, threads, DecodedCache.fromEnvironment(), request, finished, done);
+    }
+
+    /**
+     * As above, decoding each Binance data set once into {@code cache} (or into memory when it is off) before
+     * the runs start: every combination on that data replays the one decode instead of the request's own data.
+     */
+    public static List<Row> run(Map<String, Object> tree, Path baseDir, List<SweepAxis> axes, int threads,
+                                DecodedCache cache, Function<BacktestConfig, BacktestRequest> request,
+                                Finished finished, IntConsumer done) {
         request.apply(BacktestConfigReader.parse(tree, baseDir)); // the base config must be good on its own
         checkExchangeKeys(tree, axes);
         List<Map<String, Object>> combos = combinations(axes);
@@ -75,6 +91,7 @@ public final class Sweep {
         for (Map<String, Object> combo : combos) {
             prepared.add(prepare(tree, baseDir, axes, combo, request));
         }
+        shareDecodedData(prepared, cache);
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, threads), r -> {
             Thread t = new Thread(r, "backtest-sweep");
             t.setDaemon(true);
@@ -109,6 +126,25 @@ public final class Sweep {
             throw new IllegalStateException("sweep interrupted", e);
         } finally {
             pool.shutdownNow();
+        }
+    }
+
+    /**
+     * Decodes each distinct primary data set once, before any run starts, and points every combination on it at
+     * that one decode (the mapped cache, or memory): eight combinations gunzip and parse the files once, not eight
+     * times. Data that cannot be read is left to each run, which fails its row with the usual message.
+     */
+    private static void shareDecodedData(List<Object> prepared, DecodedCache cache) {
+        Map<List<Path>, Optional<Supplier<ReplaySource>>> shared = new HashMap<>();
+        for (int i = 0; i < prepared.size(); i++) {
+            if (prepared.get(i) instanceof BacktestRequest r) {
+                BacktestConfig c = r.config();
+                Optional<Supplier<ReplaySource>> data = shared.computeIfAbsent(c.data(),
+                        files -> SharedDecode.prepare(c.format(), files, cache));
+                if (data.isPresent()) {
+                    prepared.set(i, r.withData(data.get()));
+                }
+            }
         }
     }
 
