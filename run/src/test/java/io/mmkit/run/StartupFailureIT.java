@@ -65,6 +65,32 @@ class StartupFailureIT {
         assertThat(dir.resolve("data")).as("no DB file").doesNotExist();
     }
 
+    @Test
+    void shouldFailInOneLineWhenAPaperVenuesMarketDataCannotBeReached() throws Exception {
+        String closed = "http://127.0.0.1:" + closedPort();
+        String text = """
+                {
+                  "instance_id": "startup-paper-it",
+                  "symbol": "BTCUSDT",
+                  "exchange": {"name": "paper", "balances": {"USDT": "10000", "BTC": "1"},
+                               "market_data": {"name": "binance", "market": "spot", "base_url": "URL",
+                                               "ws_url": "URL"}},
+                  "strategy": {"grid_lower_price": "60000", "grid_upper_price": "64000", "grid_num": 5,
+                               "order_quantity": "0.001"},
+                  "store": {"directory": "STORE"}
+                }
+                """.replace("URL", closed).replace("STORE", dir.resolve("data").toString());
+        Path config = Files.writeString(dir.resolve("paper.json"), text);
+        bot = CliProcess.start(Map.of(), "--strategy", "grid", "--config", config.toString());
+
+        assertThat(bot.awaitExit(Duration.ofSeconds(60))).as("exited; output:%n%s", bot.joined()).isNotNull();
+        assertThat(bot.exitValue()).as(bot.joined()).isEqualTo(1);
+        assertThat(bot.count("could not start")).as(bot.joined()).isEqualTo(1);
+        bot.assertSomeLineContains("could not start", "cannot reach paper trading on binance market data");
+        assertThat(bot.lines()).as("no stack trace").noneMatch(l -> l.startsWith("\tat ") || l.startsWith("Caused by"));
+        assertThat(dir.resolve("data")).as("no DB file").doesNotExist();
+    }
+
     @ParameterizedTest(name = "SIG{0}")
     @ValueSource(strings = {"TERM", "INT"})
     void shouldEndTheStartUpCleanlyOnASignalWhileThePreflightWaits(String signal) throws Exception {
