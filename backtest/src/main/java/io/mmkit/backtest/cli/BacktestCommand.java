@@ -158,8 +158,9 @@ public final class BacktestCommand implements Callable<Integer> {
                 }
                 return 0;
             }
-            // A report left by an earlier run must not pass for this one's if this one fails.
+            // A report left by an earlier run (or sweep) must not pass for this one's if this one fails.
             removeReports();
+            removeSweepFiles();
             DecodedCache cache = cache();
             BacktestRequest request = delivery(BacktestRequest.of(cfg, strategy, configured).withPath(venuePath))
                     .withData(() -> cfg.format().open(cfg.data(), cache));
@@ -241,9 +242,9 @@ public final class BacktestCommand implements Callable<Integer> {
                     new SweepRowFile.SweepId(strategy, config.getFileName().toString(), axes), outDir, out);
         }
         int runs = axes.stream().mapToInt(a -> a.values().size()).reduce(1, (a, b) -> a * b);
-        for (String name : List.of("sweep.txt", "sweep.csv", "sweep.json", "sweep.html")) {
-            removeIfThere(outDir.resolve(name));
-        }
+        // Whatever an earlier run or sweep left in --out must not pass for this sweep's.
+        removeSweepFiles();
+        removeReports();
         ProgressDisplay bar = noProgress ? null : ProgressDisplay.open(err, ProgressDisplay.isTerminal(err),
                 runs + " runs on " + threads + " threads", runs, "runs");
         List<Sweep.Row> rows;
@@ -295,6 +296,24 @@ public final class BacktestCommand implements Callable<Integer> {
             Files.deleteIfExists(file);
         } catch (IOException e) {
             throw new IllegalStateException("cannot remove the earlier " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** A whole sweep's files: its tables and page, and every combination's reports under {@code runs/}. */
+    private void removeSweepFiles() {
+        for (String name : List.of("sweep.txt", "sweep.csv", "sweep.json", "sweep.html")) {
+            removeIfThere(outDir.resolve(name));
+        }
+        Path runsDir = outDir.resolve("runs");
+        if (!Files.isDirectory(runsDir)) {
+            return;
+        }
+        try (var walk = Files.walk(runsDir)) {
+            for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot remove the earlier " + runsDir + ": " + e.getMessage(), e);
         }
     }
 

@@ -78,6 +78,26 @@ class BacktestCommandTest {
     }
 
     @Test
+    void shouldLeaveOnlyItsOwnFilesInOutAfterARunFollowsASweepAndTheOtherWayRound() throws Exception {
+        assertThat(run("--strategy", "grid", "--config", config(), "--no-progress", "--out", out.toString()))
+                .isZero();
+        assertThat(run("--strategy", "grid", "--config", config(), "--no-progress", "--threads", "2",
+                "--sweep", "strategy.order_quantity=20,50", "--out", out.toString())).isZero();
+        assertThat(out.resolve("report.html")).as("the single run's report is gone").doesNotExist();
+        assertThat(out.resolve("fills.csv")).doesNotExist();
+        assertThat(out.resolve("sweep.csv")).exists();
+        try (var runs = Files.list(out.resolve("runs"))) {
+            assertThat(runs.count()).isEqualTo(2);
+        }
+
+        assertThat(run("--strategy", "grid", "--config", config(), "--no-progress", "--out", out.toString()))
+                .isZero();
+        assertThat(out.resolve("sweep.csv")).as("the sweep's table is gone").doesNotExist();
+        assertThat(out.resolve("runs")).as("and its runs").doesNotExist();
+        assertThat(out.resolve("report.html")).exists();
+    }
+
+    @Test
     void shouldSweepABareKeyAsAStrategyParameterAndRefuseAnUnknownKey() throws Exception {
         int status = run("--strategy", "grid", "--config", config(), "--no-progress", "--threads", "2",
                 "--sweep", "order_quantity=20,50", "--out", out.toString());
