@@ -105,9 +105,28 @@ public final class RunCommand implements Callable<Integer> {
     }
 
     private int configError(ConfigException e) {
-        spec.commandLine().getErr().println("mmkit: config error: " + e.getMessage());
+        spec.commandLine().getErr().println("mmkit: config error: " + e.getMessage() + backtestHint());
         spec.commandLine().getErr().flush();
         return CONFIG_ERROR;
+    }
+
+    /**
+     * A refused file that is a backtest config (a {@code backtest} section on a simulated venue without a live
+     * price path) was most likely meant for {@code backtest}: say so on the same line.
+     */
+    private String backtestHint() {
+        try {
+            String text = java.nio.file.Files.readString(config);
+            var root = new com.fasterxml.jackson.databind.ObjectMapper().readTree(text);
+            if (root != null && root.has("backtest") && "simulated".equals(root.path("exchange").path("name").asText())
+                    && !root.path("exchange").has("start_price")) {
+                return " (this is a backtest config: check it with `backtest --strategy " + strategy + " --config "
+                        + config + " --check`)";
+            }
+        } catch (java.io.IOException | RuntimeException e) {
+            // no hint: the error itself says what is wrong
+        }
+        return "";
     }
 
     private static Duration parseDuration(String text) {

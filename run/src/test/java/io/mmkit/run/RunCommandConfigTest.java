@@ -80,6 +80,13 @@ class RunCommandConfigTest {
     }
 
     @Test
+    void shouldPointABacktestConfigRunAsALiveOneToBacktestCheck() {
+        Path backtest = Path.of(System.getProperty("mmkit.root", "..")).resolve("config").resolve("backtest-demo.json");
+        assertRejected(run("--strategy", "grid", "--config", backtest.toString(), "--check"),
+                "exchange.start_price: required key is missing", "this is a backtest config: check it with `backtest");
+    }
+
+    @Test
     void shouldNameTheLineOfInvalidJson() throws IOException {
         Path cfg = write("bad.json", "{\n  \"instance_id\": \"x\",\n  \"symbol\": \n}");
         assertRejected(run("--strategy", "grid", "--config", cfg.toString()), "invalid JSON", "line 4");
