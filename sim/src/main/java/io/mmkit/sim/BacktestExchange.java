@@ -35,7 +35,11 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * {@code F1}...) and the only randomness is the seeded latency jitter, so the same data, settings and calls
  * give the same fills.
  *
- * <p>Thread-safe: one lock guards everything. Listeners are told of fills on the thread that advanced the
+ * <p>Event-driven waits: the clock steps to {@link #nextEvent()} (registered as its schedule), and after every
+ * replay the listeners are told of the new book top if the touch changed ({@link ExchangeListener#onBookTop}), so a
+ * strategy waiting for a book move wakes at the virtual instant of the event that moved it.
+ *
+ * <p>Thread-safe: one lock guards everything. Listeners are told of fills and tops on the thread that advanced the
  * market and must only enqueue. The caller owns the {@link ReplaySource} and closes it after the run.
  */
 public final class BacktestExchange implements ExchangeGateway {
@@ -45,6 +49,7 @@ public final class BacktestExchange implements ExchangeGateway {
     private final OrderEntry entry;
     private final ReplayObserver observer;
     private final List<ExchangeListener> listeners = new CopyOnWriteArrayList<>();
+    private final TopWatch tops = new TopWatch();
     private Runnable onDataEnd = () -> { };
     private boolean dataEndReported;
     private boolean closed;
@@ -62,6 +67,16 @@ public final class BacktestExchange implements ExchangeGateway {
         long first = engine.firstEventTime();
         this.time = new SimulatedTimeSource(first == Long.MIN_VALUE ? Instant.EPOCH : MatchingEngine.instant(first));
         time.addListener(now -> catchUp());
+        time.addSchedule(this::nextEvent);
+    }
+
+    /**
+     * When this venue next changes anything (a market event, an order arrival or cancel, a delayed fill report), or
+     * {@code null} when the data has ended and nothing is pending: where an event-driven wait steps to.
+     */
+    public synchronized Instant nextEvent() {
+        long next = engine.nextActivity();
+        return next == Long.MAX_VALUE ? null : MatchingEngine.instant(next);
     }
 
     /** The virtual clock: give it to the strategy. Advancing it replays the market. */
@@ -235,6 +250,14 @@ public final class BacktestExchange implements ExchangeGateway {
 
     private synchronized void catchUp() {
         engine.replayUntil(MatchingEngine.nanos(time.now()));
+        if (!listeners.isEmpty()) {
+            BookTop top = tops.changed(engine, time.now());
+            if (top != null) {
+                for (ExchangeListener l : listeners) {
+                    l.onBookTop(top);
+                }
+            }
+        }
         if (engine.exhausted() && !dataEndReported) {
             dataEndReported = true;
             onDataEnd.run();

@@ -77,6 +77,8 @@ public final class Market {
     private DailyStats today;
     private boolean statsDirty;
     private EngineObserver observer = EngineObserver.NONE;
+    /** Told of every top the strategy reads here, so that a move from it can wake the loop; null for none. */
+    private BookWatch bookWatch;
 
     Market(String name, ExchangeGateway gateway, String symbol, ClientOrderIds ids, TradeStore store,
            TimeSource time) {
@@ -91,6 +93,11 @@ public final class Market {
     /** Where this market reports placements, rejections, cancels and fills; set by the engine before start. */
     void observe(EngineObserver observer) {
         this.observer = Objects.requireNonNull(observer, "observer");
+    }
+
+    /** Where the tops read here are marked for the loop's book wake-up; set by the engine after {@link #load}. */
+    void watchBook(BookWatch watch) {
+        this.bookWatch = watch;
     }
 
     /** Loads the instrument rules and today's statistics. Called once by the engine at start. */
@@ -122,8 +129,17 @@ public final class Market {
         return ledger;
     }
 
+    /**
+     * The venue's best bid and ask now. In event-driven mode ({@link WakeSettings}) the top read here is the one a
+     * later book move is measured from.
+     */
     public BookTop bookTop() {
-        return gateway.bookTop(symbol);
+        BookTop top = gateway.bookTop(symbol);
+        BookWatch watch = bookWatch;
+        if (watch != null) {
+            watch.read(top);
+        }
+        return top;
     }
 
     public OrderBook orderBook(int depth) {
