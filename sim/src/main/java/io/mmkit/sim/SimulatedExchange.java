@@ -308,7 +308,7 @@ public final class SimulatedExchange implements ExchangeGateway {
         for (SimulatedMarket m : markets.values()) {
             m.replayUntil(now);
             List<ExchangeListener> watching = listeners.get(m.instrument.symbol());
-            if (watching != null && !watching.isEmpty()) {
+            if (watching != null && watching.stream().anyMatch(ExchangeListener::wantsBookTops)) {
                 BookTop top = m.topIfChanged(now);
                 if (top != null) {
                     watching.forEach(l -> l.onBookTop(top));

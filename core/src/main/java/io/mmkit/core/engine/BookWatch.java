@@ -26,6 +26,11 @@ final class BookWatch {
         this.depthChange = settings.bookDepthChange();
     }
 
+    /** Whether book moves wake the loop at all: if not, venues need not send tops. */
+    boolean active() {
+        return priceMove != null;
+    }
+
     /** The top the strategy has just read and is acting on. Strategy thread. */
     void read(BookTop top) {
         if (priceMove != null) {

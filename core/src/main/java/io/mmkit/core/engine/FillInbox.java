@@ -45,6 +45,11 @@ final class FillInbox {
             }
 
             @Override
+            public boolean wantsBookTops() {
+                return book.active();
+            }
+
+            @Override
             public void onConnectionState(boolean up) {
                 if (connected.compareAndSet(!up, up)) {
                     streamsDown.addAndGet(up ? -1 : 1);

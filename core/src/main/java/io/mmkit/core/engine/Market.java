@@ -56,6 +56,8 @@ public final class Market {
     private final TimeSource time;
     /** Read by the shutdown sequence's worker while a timed-out step may still write: hence synchronized. */
     private final Map<String, OpenOrder> resting = Collections.synchronizedMap(new LinkedHashMap<>());
+    /** Bumped on every change to {@link #resting}: how the reconciler knows the live orders are as it left them. */
+    private final java.util.concurrent.atomic.AtomicLong restingVersion = new java.util.concurrent.atomic.AtomicLong();
     /**
      * Placements whose outcome is unknown (the request failed in transit), with when that happened: settled by
      * a fill, by the venue listing the order, or after {@link #settleUnknown} finds neither; cancelled at
@@ -164,6 +166,24 @@ public final class Market {
         gateway.setLeverage(symbol, leverage);
     }
 
+    private void track(String clientOrderId, OpenOrder order) {
+        resting.put(clientOrderId, order);
+        restingVersion.incrementAndGet();
+    }
+
+    private OpenOrder untrack(String clientOrderId) {
+        OpenOrder removed = resting.remove(clientOrderId);
+        if (removed != null) {
+            restingVersion.incrementAndGet();
+        }
+        return removed;
+    }
+
+    /** Changes with every change to {@link #restingOrders()}: equal versions, equal lists. */
+    long restingVersion() {
+        return restingVersion.get();
+    }
+
     /** Our orders resting here, as this instance tracks them (oldest first). */
     public List<OpenOrder> restingOrders() {
         synchronized (resting) {
@@ -205,7 +225,7 @@ public final class Market {
             boolean rests = request.type() == OrderType.LIMIT && request.timeInForce() != TimeInForce.IOC
                     && order.remainingQuantity().signum() > 0;
             if (rests) {
-                resting.put(request.clientOrderId(), order);
+                track(request.clientOrderId(), order);
             }
             store.orderPlaced(request, order.orderId(), OrderStatus.NEW, time.now());
             observer.onOrderPlaced(name, request);
@@ -257,7 +277,7 @@ public final class Market {
             answeredCancelled.add(clientOrderId);
         }
         boolean wasUnknown = unknown.remove(clientOrderId) != null;
-        OpenOrder order = resting.remove(clientOrderId);
+        OpenOrder order = untrack(clientOrderId);
         if (order != null || wasUnknown || !cancelling.containsKey(clientOrderId)) {
             cancelling.put(clientOrderId, order);
         }
@@ -341,10 +361,10 @@ public final class Market {
         if (order != null) {
             OpenOrder updated = order.withFilled(order.filledQuantity().add(fill.quantity()).min(order.quantity()));
             if (updated.remainingQuantity().signum() == 0) {
-                resting.remove(id);
+                untrack(id);
                 store.orderStatus(id, OrderStatus.FILLED, fill.time());
             } else {
-                resting.put(id, updated);
+                track(id, updated);
                 store.orderStatus(id, OrderStatus.PARTIALLY_FILLED, fill.time());
             }
         } else if (id != null && unknown.remove(id) != null) {
@@ -408,9 +428,12 @@ public final class Market {
             if (tracked != null) {
                 // The venue's fill count may run ahead of the fills booked so far, which are what the strategy
                 // sized its quotes from: keep ours, or a partly filled order would look unwanted and lose its place.
-                resting.put(o.clientOrderId(), o.withFilled(tracked.filledQuantity()));
+                OpenOrder venueView = o.withFilled(tracked.filledQuantity());
+                if (!venueView.equals(tracked)) {
+                    track(o.clientOrderId(), venueView);
+                }
             } else if (unknown.remove(o.clientOrderId()) != null) {
-                resting.put(o.clientOrderId(), o);
+                track(o.clientOrderId(), o);
                 store.orderStatus(o.clientOrderId(), OrderStatus.NEW, time.now());
             } else {
                 // An orphan with our prefix, or an order whose cancel the venue answered and did not carry out.
@@ -425,7 +448,7 @@ public final class Market {
                 if (fate.isOpen() && fate != OrderStatus.UNKNOWN) {
                     continue; // the listing lagged the order's own record: still resting
                 }
-                resting.remove(id);
+                untrack(id);
                 store.orderStatus(id, fate, time.now());
                 LOG.info("[{}] order {} is no longer at the venue: {}", name, id, fate);
             }
@@ -470,7 +493,7 @@ public final class Market {
             unknown.remove(id);
             OpenOrder resting = atVenue.get(id);
             if (resting != null) {
-                this.resting.put(id, resting);
+                track(id, resting);
                 store.orderStatus(id, OrderStatus.NEW, time.now());
                 LOG.info("[{}] placement {} (answer lost) is resting at the venue: adopted", name, id);
             } else {

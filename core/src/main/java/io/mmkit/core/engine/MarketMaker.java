@@ -411,7 +411,10 @@ public abstract class MarketMaker {
     private void pollFillsIfDue() {
         Instant now = time.now();
         boolean streamDown = inbox.anyStreamDown();
-        boolean unsettled = markets.values().stream().anyMatch(Market::hasUnsettledPlacements);
+        boolean unsettled = false;
+        for (Market m : markets.values()) {
+            unsettled |= m.hasUnsettledPlacements();
+        }
         if (!streamDown && !unsettled
                 && Duration.between(lastFillPoll, now).compareTo(settings.fillPollInterval()) < 0) {
             return;

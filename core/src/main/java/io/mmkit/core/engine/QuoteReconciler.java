@@ -37,7 +37,7 @@ final class QuoteReconciler {
     private Market settledOn;
     private List<Quote> settledWanted;
     private BigDecimal settledTolerance;
-    private List<OpenOrder> settledLive;
+    private long settledVersion;
     private long plans;
 
     /**
@@ -58,18 +58,20 @@ final class QuoteReconciler {
      */
     void apply(Market market, List<Quote> wanted, BigDecimal tolerance,
                BiConsumer<Quote, PlaceResult.Rejected> onRejected) {
-        List<OpenOrder> live = market.restingOrders();
-        if (market == settledOn && wanted.equals(settledWanted) && tolerance.compareTo(settledTolerance) == 0
-                && live.equals(settledLive)) {
+        long version = market.restingVersion();
+        if (market == settledOn && version == settledVersion && tolerance.compareTo(settledTolerance) == 0
+                && wanted.equals(settledWanted)) {
             return;
         }
+        List<OpenOrder> live = market.restingOrders();
         plans++;
         Plan plan = plan(unitsOf(market.instrument()), market.instrument(), live, wanted, tolerance);
         if (plan.cancel().isEmpty() && plan.place().isEmpty()) {
             settledOn = market;
             settledWanted = List.copyOf(wanted);
             settledTolerance = tolerance;
-            settledLive = live;
+            // Read before the list: a change in between makes the next iteration plan again, never skip wrongly.
+            settledVersion = version;
             return;
         }
         settledOn = null;

@@ -7,6 +7,7 @@ import io.mmkit.core.risk.RiskLimits;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * What every strategy in this module does with its {@link RiskGuard}, in one place: marks equity as the
@@ -31,6 +32,11 @@ public final class RiskedQuoting {
 
     /** Applies the kill switch to {@code equity}. */
     public RiskGuard.Verdict check(BigDecimal equity, Instant now) {
+        return guard.onEquity(equity, now);
+    }
+
+    /** Applies the kill switch, marking {@code equity} only when a limit needs it (the loop's hot path). */
+    public RiskGuard.Verdict check(Supplier<BigDecimal> equity, Instant now) {
         return guard.onEquity(equity, now);
     }
 
