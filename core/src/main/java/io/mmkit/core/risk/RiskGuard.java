@@ -84,6 +84,12 @@ public final class RiskGuard {
         return onEquity(equity.get(), now);
     }
 
+    /** Whether any limit can drop or shrink a quote ({@link #filter} returns the quotes as they are if not). */
+    public boolean limitsQuotes() {
+        return limits.minSpreadPercentage().signum() != 0 || limits.maxOrderNotional() != null
+                || limits.maxPosition() != null;
+    }
+
     public Verdict onEquity(BigDecimal equity, Instant now) {
         if (stopped) {
             return new Verdict(State.STOP, pauseReason);
@@ -138,8 +144,7 @@ public final class RiskGuard {
         if (!quotingAllowed(now)) {
             return List.of();
         }
-        if (limits.minSpreadPercentage().signum() == 0 && limits.maxOrderNotional() == null
-                && limits.maxPosition() == null) {
+        if (!limitsQuotes()) {
             return wanted; // no limit applies to quotes: nothing to build every iteration
         }
         BigDecimal minDistance = mid.multiply(limits.minSpreadPercentage()).divide(TWO_HUNDRED, MathContext.DECIMAL64);

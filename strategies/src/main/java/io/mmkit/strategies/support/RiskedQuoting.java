@@ -43,4 +43,12 @@ public final class RiskedQuoting {
     public List<Quote> filter(List<Quote> wanted, BigDecimal position, BigDecimal mid, Instant now) {
         return guard.filter(wanted, position, mid, now);
     }
+
+    /** As {@link #filter(List, BigDecimal, BigDecimal, Instant)}, taking the mid only when a limit needs it. */
+    public List<Quote> filter(List<Quote> wanted, BigDecimal position, Supplier<BigDecimal> mid, Instant now) {
+        if (!guard.limitsQuotes() && guard.quotingAllowed(now)) {
+            return wanted;
+        }
+        return guard.filter(wanted, position, mid.get(), now);
+    }
 }
