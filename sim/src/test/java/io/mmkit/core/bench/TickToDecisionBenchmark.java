@@ -91,8 +91,7 @@ public final class TickToDecisionBenchmark {
         SystemTimeSource time = new SystemTimeSource();
         SimulatedExchange sim = SimFixtures.exchange(time, SimFixtures.steadyMarket()).build();
         PushedTops venue = new PushedTops(sim);
-        EngineSettings settings = EngineSettings.of("tick-bench", Duration.ofSeconds(60))
-                .withShutdown(SimFixtures.fastShutdown()).withOrderCallParallelism(1)
+        EngineSettings settings = EngineSettings.of("tick-bench", Duration.ofSeconds(60)).withOrderCallParallelism(1)
                 .withWake(new WakeSettings(Wakeup.ANY, Duration.ZERO, 1, null));
         FixedSpreadMaker maker = new FixedSpreadMaker(MarketMakerContext.of(settings, time, new InMemoryTradeStore(),
                 new ClientOrderIds(SimFixtures.PREFIX, 1), venue, SimFixtures.SYMBOL), "0.5", "0.1");
