@@ -1,6 +1,7 @@
 package io.mmkit.backtest;
 
 import io.mmkit.backtest.data.DataFormat;
+import io.mmkit.core.engine.WakeSettings;
 import io.mmkit.sim.ExchangeSettings;
 import io.mmkit.sim.FillModelName;
 import java.nio.file.Path;
@@ -24,6 +25,8 @@ import java.util.Objects;
  * @param format how to read them
  * @param maxDuration stop after this much virtual time even if data remains; {@code null} runs to the end
  * @param markets the other markets by name ({@code backtest.markets}), each with its own data; empty for one
+ * @param wake what ends the strategy's wait before {@code interval} (the config's {@code engine.wake_on} and
+ *     friends, as in a live run): {@link WakeSettings#INTERVAL_ONLY} unless configured
  */
 public record BacktestConfig(
         String instanceId,
@@ -34,7 +37,8 @@ public record BacktestConfig(
         List<Path> data,
         DataFormat format,
         Duration maxDuration,
-        Map<String, BacktestMarket> markets) {
+        Map<String, BacktestMarket> markets,
+        WakeSettings wake) {
 
     public BacktestConfig {
         Objects.requireNonNull(instanceId, "instanceId");
@@ -42,9 +46,18 @@ public record BacktestConfig(
         Objects.requireNonNull(exchange, "exchange");
         Objects.requireNonNull(sampleInterval, "sampleInterval");
         Objects.requireNonNull(format, "format");
+        Objects.requireNonNull(wake, "wake");
         strategyParams = Map.copyOf(strategyParams);
         data = List.copyOf(data);
         markets = Collections.unmodifiableMap(new LinkedHashMap<>(markets));
+    }
+
+    /** Waking on the interval only. */
+    public BacktestConfig(String instanceId, Map<String, Object> strategyParams, Duration interval,
+                          ExchangeSettings exchange, Duration sampleInterval, List<Path> data, DataFormat format,
+                          Duration maxDuration, Map<String, BacktestMarket> markets) {
+        this(instanceId, strategyParams, interval, exchange, sampleInterval, data, format, maxDuration, markets,
+                WakeSettings.INTERVAL_ONLY);
     }
 
     /** A one-market backtest. */
@@ -56,16 +69,22 @@ public record BacktestConfig(
 
     public BacktestConfig withFillModel(FillModelName model) {
         return new BacktestConfig(instanceId, strategyParams, interval, exchange.withFillModel(model), sampleInterval,
-                data, format, maxDuration, markets);
+                data, format, maxDuration, markets, wake);
     }
 
     public BacktestConfig withData(List<Path> files, DataFormat dataFormat) {
         return new BacktestConfig(instanceId, strategyParams, interval, exchange, sampleInterval, files, dataFormat,
-                maxDuration, markets);
+                maxDuration, markets, wake);
+    }
+
+    /** The same backtest, waking on other causes (fills, book moves) than the interval. */
+    public BacktestConfig withWake(WakeSettings newWake) {
+        return new BacktestConfig(instanceId, strategyParams, interval, exchange, sampleInterval, data, format,
+                maxDuration, markets, newWake);
     }
 
     public BacktestConfig withExchange(ExchangeSettings settings) {
         return new BacktestConfig(instanceId, strategyParams, interval, settings, sampleInterval, data, format,
-                maxDuration, markets);
+                maxDuration, markets, wake);
     }
 }

@@ -5,6 +5,7 @@ import io.mmkit.sim.ExchangeSettings;
 import io.mmkit.sim.FillModelName;
 import io.mmkit.core.config.ConfigException;
 import io.mmkit.core.config.StrategyParams;
+import io.mmkit.core.engine.WakeSettings;
 import io.mmkit.core.model.Instrument;
 import io.mmkit.core.model.MarketType;
 import io.mmkit.exchange.config.ConfigFile;
@@ -57,7 +58,7 @@ public final class BacktestConfigReader {
         return copy;
     }
 
-    private static final List<String> LIVE_ONLY_KEYS = List.of("strategy", "duration", "shutdown", "store", "engine",
+    private static final List<String> LIVE_ONLY_KEYS = List.of("strategy", "duration", "shutdown", "store",
             "client_id_prefix", "markets", "guards");
 
     /** Validates and binds a config tree; {@code baseDir} resolves relative data paths. */
@@ -92,12 +93,15 @@ public final class BacktestConfigReader {
         List<Path> files = dataFiles(bt, baseDir);
         DataFormat format = format(bt, files);
         Map<String, BacktestMarket> markets = markets(root, bt, exchange, baseDir);
+        // The engine's wake-up keys apply to a replay as to a live run; its other keys are live settings.
+        WakeSettings wake = root.section("engine").map(WakeSettings::read).orElse(WakeSettings.INTERVAL_ONLY);
         bt.requireAllRead();
         for (String liveOnly : LIVE_ONLY_KEYS) {
             root.value(liveOnly); // strategy: read above; the rest are live settings a replay does not use
         }
         root.requireAllRead(); // a misspelt top-level key (or a sweep of one) must not be silently ignored
-        return new BacktestConfig(instanceId, strategy, interval, exchange, sample, files, format, max, markets);
+        return new BacktestConfig(instanceId, strategy, interval, exchange, sample, files, format, max, markets,
+                wake);
     }
 
     private static DataFormat format(StrategyParams section, List<Path> files) {

@@ -78,7 +78,7 @@ public final class Backtests {
             try (VenueConnection venue = VenueConnection.open(request.path(), request.fillDelivery(), exchange)) {
                 // One order call at a time: on the virtual clock calls sent in one fixed order repeat a run exactly.
                 EngineSettings engine = EngineSettings.of(config.instanceId(), config.interval())
-                        .withDuration(config.maxDuration()).withOrderCallParallelism(1);
+                        .withDuration(config.maxDuration()).withOrderCallParallelism(1).withWake(config.wake());
                 MarketMakerContext context = MarketMakerContext.of(engine, exchange.time(), store,
                         new ClientOrderIds(ClientOrderIds.defaultPrefix(config.instanceId()), 1), venue.gateway(),
                         settings.instrument().symbol());
@@ -185,6 +185,7 @@ public final class Backtests {
                 new Setting("latency jitter", s.latencyJitter().toMillis() + " ms"),
                 new Setting("seed", Long.toString(s.seed())),
                 new Setting("interval", config.interval().toMillis() + " ms"),
+                new Setting("wake on", config.wake().describe()),
                 new Setting("market", s.instrument().symbol() + " " + s.instrument().type().name().toLowerCase()
                         + " tick " + s.instrument().tickSize().toPlainString() + " step "
                         + s.instrument().stepSize().toPlainString()));

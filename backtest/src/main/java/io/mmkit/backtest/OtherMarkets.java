@@ -92,6 +92,8 @@ final class OtherMarkets implements AutoCloseable {
                 latest = o.exchange().time().now();
             }
             primary.time().addListener(now -> o.exchange().time().advanceTo(now));
+            // An event-driven wait on the primary's clock also stops at this market's events (a hedge fill).
+            primary.time().addSchedule(o.exchange()::nextEvent);
         }
         primary.time().advanceTo(latest);
         for (Open o : open) {

@@ -80,7 +80,8 @@ record BotConfig(
                 positive(engineSection, "reconcile_interval", Duration.ofSeconds(60)),
                 atLeastOne(engineSection, "max_consecutive_errors", 10), shutdown,
                 within(engineSection, "order_call_parallelism", EngineSettings.DEFAULT_ORDER_CALL_PARALLELISM,
-                        1, EngineSettings.MAX_ORDER_CALL_PARALLELISM));
+                        1, EngineSettings.MAX_ORDER_CALL_PARALLELISM),
+                io.mmkit.core.engine.WakeSettings.read(engineSection));
         engineSection.requireAllRead();
         Map<String, MarketConfig> markets = new LinkedHashMap<>();
         top.section("markets").ifPresent(m -> {

@@ -35,7 +35,11 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * {@code F1}...) and the only randomness is the seeded latency jitter, so the same data, settings and calls
  * give the same fills.
  *
- * <p>Thread-safe: one lock guards everything. Listeners are told of fills on the thread that advanced the
+ * <p>Event-driven waits: the clock steps to {@link #nextEvent()} (registered as its schedule), and after every
+ * replay the listeners are told of the new book top if the touch changed ({@link ExchangeListener#onBookTop}), so a
+ * strategy waiting for a book move wakes at the virtual instant of the event that moved it.
+ *
+ * <p>Thread-safe: one lock guards everything. Listeners are told of fills and tops on the thread that advanced the
  * market and must only enqueue. The caller owns the {@link ReplaySource} and closes it after the run.
  */
 public final class BacktestExchange implements ExchangeGateway {
@@ -45,7 +49,13 @@ public final class BacktestExchange implements ExchangeGateway {
     private final OrderEntry entry;
     private final ReplayObserver observer;
     private final List<ExchangeListener> listeners = new CopyOnWriteArrayList<>();
+    private final TopWatch tops = new TopWatch();
+    /** The top {@link #bookTop} answers, rebuilt only when the touch or the time changed. */
+    private final TopWatch shownTop = new TopWatch();
     private Runnable onDataEnd = () -> { };
+    /** How much of the fill log {@link #fillsInTimeOrder} has checked, and whether it was in order. */
+    private int fillsChecked;
+    private boolean fillsOrdered = true;
     private boolean dataEndReported;
     private boolean closed;
 
@@ -62,6 +72,16 @@ public final class BacktestExchange implements ExchangeGateway {
         long first = engine.firstEventTime();
         this.time = new SimulatedTimeSource(first == Long.MIN_VALUE ? Instant.EPOCH : MatchingEngine.instant(first));
         time.addListener(now -> catchUp());
+        time.addSchedule(this::nextEvent);
+    }
+
+    /**
+     * When this venue next changes anything (a market event, an order arrival or cancel, a delayed fill report), or
+     * {@code null} when the data has ended and nothing is pending: where an event-driven wait steps to.
+     */
+    public synchronized Instant nextEvent() {
+        long next = engine.nextActivity();
+        return next == Long.MAX_VALUE ? null : MatchingEngine.instant(next);
     }
 
     /** The virtual clock: give it to the strategy. Advancing it replays the market. */
@@ -136,12 +156,10 @@ public final class BacktestExchange implements ExchangeGateway {
     public synchronized BookTop bookTop(String symbol) {
         requireSymbol(symbol);
         catchUp();
-        DepthBook b = engine.book;
-        if (!b.isTwoSided()) {
+        if (!engine.book.isTwoSided()) {
             throw new ExchangeException(venue(), "no two-sided market yet for " + symbol);
         }
-        return new BookTop(symbol, engine.px.decimal(b.bestBid()), engine.qty.decimal(b.bestBidQuantity()),
-                engine.px.decimal(b.bestAsk()), engine.qty.decimal(b.bestAskQuantity()), time.now());
+        return shownTop.at(engine, time.now());
     }
 
     @Override
@@ -204,13 +222,28 @@ public final class BacktestExchange implements ExchangeGateway {
     public synchronized List<Fill> fillsSince(String symbol, Instant since) {
         requireSymbol(symbol);
         catchUp();
-        List<Fill> out = new ArrayList<>();
-        for (Fill f : engine.fills) {
-            if (!f.time().isBefore(since)) {
-                out.add(f);
+        List<Fill> all = engine.fills;
+        if (!fillsInTimeOrder(all)) {
+            List<Fill> out = new ArrayList<>();
+            for (Fill f : all) {
+                if (!f.time().isBefore(since)) {
+                    out.add(f);
+                }
+            }
+            return out;
+        }
+        // In time order (as replayed fills nearly always are): the first at or after since, without a scan.
+        int lo = 0;
+        int hi = all.size();
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (all.get(mid).time().isBefore(since)) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
             }
         }
-        return out;
+        return new ArrayList<>(all.subList(lo, all.size()));
     }
 
     @Override
@@ -235,10 +268,37 @@ public final class BacktestExchange implements ExchangeGateway {
 
     private synchronized void catchUp() {
         engine.replayUntil(MatchingEngine.nanos(time.now()));
+        if (anyWantsTops()) {
+            BookTop top = tops.changed(engine, time.now());
+            if (top != null) {
+                for (ExchangeListener l : listeners) {
+                    l.onBookTop(top);
+                }
+            }
+        }
         if (engine.exhausted() && !dataEndReported) {
             dataEndReported = true;
             onDataEnd.run();
         }
+    }
+
+    /** Whether the fill log is in time order so far; checks only the fills added since the last call. */
+    private boolean fillsInTimeOrder(List<Fill> all) {
+        for (; fillsChecked < all.size() && fillsOrdered; fillsChecked++) {
+            if (fillsChecked > 0 && all.get(fillsChecked).time().isBefore(all.get(fillsChecked - 1).time())) {
+                fillsOrdered = false;
+            }
+        }
+        return fillsOrdered;
+    }
+
+    private boolean anyWantsTops() {
+        for (ExchangeListener l : listeners) {
+            if (l.wantsBookTops()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private void deliver(Fill fill) {

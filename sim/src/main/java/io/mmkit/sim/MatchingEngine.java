@@ -170,6 +170,15 @@ final class MatchingEngine implements ReplayObserver.MarketView {
         return now;
     }
 
+    /**
+     * Epoch ns of the next moment anything happens: the next event, an order arrival, a cancel taking effect or a
+     * delayed fill report; {@code Long.MAX_VALUE} when nothing more will. Where an event-driven wait steps to.
+     */
+    long nextActivity() {
+        long event = firstEventTime();
+        return Math.min(event == Long.MIN_VALUE ? Long.MAX_VALUE : event, nextDue);
+    }
+
     boolean exhausted() {
         return blocks != null ? !blockReady() : peek() == null;
     }

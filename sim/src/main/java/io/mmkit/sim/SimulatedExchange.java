@@ -47,7 +47,11 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * wallet as the deposits plus every market's net change. Funds are checked per market, so two markets of one
  * simulated exchange can each spend the whole deposit: a limit of the test bed, not of a venue.
  *
- * <p>Thread-safe: one lock guards the state. Listeners are told of fills on the thread that advanced the
+ * <p>On a {@link SimulatedTimeSource} the exchange is also the clock's schedule (the next event of any market, so an
+ * event-driven wait steps from event to event), and after each replay a market whose touch changed tells its
+ * listeners the new top ({@link ExchangeListener#onBookTop}).
+ *
+ * <p>Thread-safe: one lock guards the state. Listeners are told of fills and tops on the thread that advanced the
  * market (the caller of a gateway method, or the clock's owner) and must only enqueue.
  */
 public final class SimulatedExchange implements ExchangeGateway {
@@ -85,6 +89,7 @@ public final class SimulatedExchange implements ExchangeGateway {
         }
         if (time instanceof SimulatedTimeSource sim) {
             sim.addListener(now -> catchUp());
+            sim.addSchedule(this::nextEvent);
         }
     }
 
@@ -302,7 +307,23 @@ public final class SimulatedExchange implements ExchangeGateway {
         Instant now = time.now();
         for (SimulatedMarket m : markets.values()) {
             m.replayUntil(now);
+            List<ExchangeListener> watching = listeners.get(m.instrument.symbol());
+            if (watching != null && watching.stream().anyMatch(ExchangeListener::wantsBookTops)) {
+                BookTop top = m.topIfChanged(now);
+                if (top != null) {
+                    watching.forEach(l -> l.onBookTop(top));
+                }
+            }
         }
+    }
+
+    /** The next moment any market changes anything, or {@code null}: the virtual clock's schedule. */
+    private synchronized Instant nextEvent() {
+        long next = Long.MAX_VALUE;
+        for (SimulatedMarket m : markets.values()) {
+            next = Math.min(next, m.engine.nextActivity());
+        }
+        return next == Long.MAX_VALUE ? null : MatchingEngine.instant(next);
     }
 
     private SimulatedMarket market(String symbol) {

@@ -20,6 +20,7 @@ final class SimulatedMarket {
     final Instrument instrument;
     final MatchingEngine engine;
     final OrderEntry entry;
+    private final TopWatch tops = new TopWatch();
 
     SimulatedMarket(ExchangeSettings settings, ReplaySource feed, ReplayObserver observer, Consumer<Fill> stream) {
         this.instrument = settings.instrument();
@@ -29,6 +30,11 @@ final class SimulatedMarket {
 
     void replayUntil(Instant now) {
         engine.replayUntil(MatchingEngine.nanos(now));
+    }
+
+    /** The top if the touch changed since it was last returned, else {@code null}. */
+    BookTop topIfChanged(Instant now) {
+        return tops.changed(engine, now);
     }
 
     boolean isTwoSided() {

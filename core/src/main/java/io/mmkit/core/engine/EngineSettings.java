@@ -15,6 +15,8 @@ import java.util.Objects;
  * @param orderCallParallelism order calls (placements, cancels) in flight at once, 1 to
  *     {@value #MAX_ORDER_CALL_PARALLELISM}: several hide a slow venue's latency; 1 sends every call in one fixed
  *     order, which a backtest on a virtual clock needs to repeat a run exactly
+ * @param wake what ends a wait before {@code interval} (fills, book moves); {@link WakeSettings#INTERVAL_ONLY} by
+ *     default, where {@code interval} is every wait
  */
 public record EngineSettings(
         String instanceId,
@@ -24,7 +26,8 @@ public record EngineSettings(
         Duration reconcileInterval,
         int maxConsecutiveErrors,
         ShutdownSettings shutdown,
-        int orderCallParallelism) {
+        int orderCallParallelism,
+        WakeSettings wake) {
 
     /** Order calls in flight at once unless configured otherwise. */
     public static final int DEFAULT_ORDER_CALL_PARALLELISM = 4;
@@ -37,6 +40,7 @@ public record EngineSettings(
         Objects.requireNonNull(fillPollInterval, "fillPollInterval");
         Objects.requireNonNull(reconcileInterval, "reconcileInterval");
         Objects.requireNonNull(shutdown, "shutdown");
+        Objects.requireNonNull(wake, "wake");
         if (interval.isNegative() || interval.isZero()) {
             throw new IllegalArgumentException("interval must be positive, was " + interval);
         }
@@ -52,6 +56,14 @@ public record EngineSettings(
         }
     }
 
+    /** With the interval as every wait ({@link WakeSettings#INTERVAL_ONLY}). */
+    public EngineSettings(String instanceId, Duration interval, Duration duration, Duration fillPollInterval,
+                          Duration reconcileInterval, int maxConsecutiveErrors, ShutdownSettings shutdown,
+                          int orderCallParallelism) {
+        this(instanceId, interval, duration, fillPollInterval, reconcileInterval, maxConsecutiveErrors, shutdown,
+                orderCallParallelism, WakeSettings.INTERVAL_ONLY);
+    }
+
     public static EngineSettings of(String instanceId, Duration interval) {
         return new EngineSettings(instanceId, interval, null, Duration.ofSeconds(30), Duration.ofSeconds(60), 10,
                 ShutdownSettings.DEFAULTS, DEFAULT_ORDER_CALL_PARALLELISM);
@@ -59,16 +71,22 @@ public record EngineSettings(
 
     public EngineSettings withDuration(Duration newDuration) {
         return new EngineSettings(instanceId, interval, newDuration, fillPollInterval, reconcileInterval,
-                maxConsecutiveErrors, shutdown, orderCallParallelism);
+                maxConsecutiveErrors, shutdown, orderCallParallelism, wake);
     }
 
     public EngineSettings withShutdown(ShutdownSettings newShutdown) {
         return new EngineSettings(instanceId, interval, duration, fillPollInterval, reconcileInterval,
-                maxConsecutiveErrors, newShutdown, orderCallParallelism);
+                maxConsecutiveErrors, newShutdown, orderCallParallelism, wake);
     }
 
     public EngineSettings withOrderCallParallelism(int parallelism) {
         return new EngineSettings(instanceId, interval, duration, fillPollInterval, reconcileInterval,
-                maxConsecutiveErrors, shutdown, parallelism);
+                maxConsecutiveErrors, shutdown, parallelism, wake);
+    }
+
+    /** The same settings with other wake-up causes (fills, book moves). */
+    public EngineSettings withWake(WakeSettings newWake) {
+        return new EngineSettings(instanceId, interval, duration, fillPollInterval, reconcileInterval,
+                maxConsecutiveErrors, shutdown, orderCallParallelism, newWake);
     }
 }

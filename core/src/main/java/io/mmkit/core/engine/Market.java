@@ -56,6 +56,8 @@ public final class Market {
     private final TimeSource time;
     /** Read by the shutdown sequence's worker while a timed-out step may still write: hence synchronized. */
     private final Map<String, OpenOrder> resting = Collections.synchronizedMap(new LinkedHashMap<>());
+    /** Bumped on every change to {@link #resting}: how the reconciler knows the live orders are as it left them. */
+    private final java.util.concurrent.atomic.AtomicLong restingVersion = new java.util.concurrent.atomic.AtomicLong();
     /**
      * Placements whose outcome is unknown (the request failed in transit), with when that happened: settled by
      * a fill, by the venue listing the order, or after {@link #settleUnknown} finds neither; cancelled at
@@ -77,6 +79,8 @@ public final class Market {
     private DailyStats today;
     private boolean statsDirty;
     private EngineObserver observer = EngineObserver.NONE;
+    /** Told of every top the strategy reads here, so that a move from it can wake the loop; null for none. */
+    private BookWatch bookWatch;
 
     Market(String name, ExchangeGateway gateway, String symbol, ClientOrderIds ids, TradeStore store,
            TimeSource time) {
@@ -91,6 +95,11 @@ public final class Market {
     /** Where this market reports placements, rejections, cancels and fills; set by the engine before start. */
     void observe(EngineObserver observer) {
         this.observer = Objects.requireNonNull(observer, "observer");
+    }
+
+    /** Where the tops read here are marked for the loop's book wake-up; set by the engine after {@link #load}. */
+    void watchBook(BookWatch watch) {
+        this.bookWatch = watch;
     }
 
     /** Loads the instrument rules and today's statistics. Called once by the engine at start. */
@@ -122,8 +131,17 @@ public final class Market {
         return ledger;
     }
 
+    /**
+     * The venue's best bid and ask now. In event-driven mode ({@link WakeSettings}) the top read here is the one a
+     * later book move is measured from.
+     */
     public BookTop bookTop() {
-        return gateway.bookTop(symbol);
+        BookTop top = gateway.bookTop(symbol);
+        BookWatch watch = bookWatch;
+        if (watch != null) {
+            watch.read(top);
+        }
+        return top;
     }
 
     public OrderBook orderBook(int depth) {
@@ -146,6 +164,35 @@ public final class Market {
 
     public void setLeverage(int leverage) {
         gateway.setLeverage(symbol, leverage);
+    }
+
+    private void track(String clientOrderId, OpenOrder order) {
+        resting.put(clientOrderId, order);
+        restingVersion.incrementAndGet();
+    }
+
+    private OpenOrder untrack(String clientOrderId) {
+        OpenOrder removed = resting.remove(clientOrderId);
+        if (removed != null) {
+            restingVersion.incrementAndGet();
+        }
+        return removed;
+    }
+
+    /**
+     * Whether the venue's view of an order is what we track, fill count aside (ours counts): then the tracked order
+     * stays, and the reconciler does not see a change where there is none. Cheaper than the records' equals.
+     */
+    private static boolean sameAsTracked(OpenOrder venue, OpenOrder tracked) {
+        return venue.price().compareTo(tracked.price()) == 0 && venue.quantity().compareTo(tracked.quantity()) == 0
+                && venue.side() == tracked.side() && venue.timeInForce() == tracked.timeInForce()
+                && venue.reduceOnly() == tracked.reduceOnly() && venue.orderId().equals(tracked.orderId())
+                && venue.createdAt().equals(tracked.createdAt()) && venue.symbol().equals(tracked.symbol());
+    }
+
+    /** Changes with every change to {@link #restingOrders()}: equal versions, equal lists. */
+    long restingVersion() {
+        return restingVersion.get();
     }
 
     /** Our orders resting here, as this instance tracks them (oldest first). */
@@ -189,7 +236,7 @@ public final class Market {
             boolean rests = request.type() == OrderType.LIMIT && request.timeInForce() != TimeInForce.IOC
                     && order.remainingQuantity().signum() > 0;
             if (rests) {
-                resting.put(request.clientOrderId(), order);
+                track(request.clientOrderId(), order);
             }
             store.orderPlaced(request, order.orderId(), OrderStatus.NEW, time.now());
             observer.onOrderPlaced(name, request);
@@ -241,7 +288,7 @@ public final class Market {
             answeredCancelled.add(clientOrderId);
         }
         boolean wasUnknown = unknown.remove(clientOrderId) != null;
-        OpenOrder order = resting.remove(clientOrderId);
+        OpenOrder order = untrack(clientOrderId);
         if (order != null || wasUnknown || !cancelling.containsKey(clientOrderId)) {
             cancelling.put(clientOrderId, order);
         }
@@ -325,10 +372,10 @@ public final class Market {
         if (order != null) {
             OpenOrder updated = order.withFilled(order.filledQuantity().add(fill.quantity()).min(order.quantity()));
             if (updated.remainingQuantity().signum() == 0) {
-                resting.remove(id);
+                untrack(id);
                 store.orderStatus(id, OrderStatus.FILLED, fill.time());
             } else {
-                resting.put(id, updated);
+                track(id, updated);
                 store.orderStatus(id, OrderStatus.PARTIALLY_FILLED, fill.time());
             }
         } else if (id != null && unknown.remove(id) != null) {
@@ -420,9 +467,11 @@ public final class Market {
             if (tracked != null) {
                 // The venue's fill count may run ahead of the fills booked so far, which are what the strategy
                 // sized its quotes from: keep ours, or a partly filled order would look unwanted and lose its place.
-                resting.put(o.clientOrderId(), o.withFilled(tracked.filledQuantity()));
+                if (!sameAsTracked(o, tracked)) {
+                    track(o.clientOrderId(), o.withFilled(tracked.filledQuantity()));
+                }
             } else if (unknown.remove(o.clientOrderId()) != null) {
-                resting.put(o.clientOrderId(), o);
+                track(o.clientOrderId(), o);
                 store.orderStatus(o.clientOrderId(), OrderStatus.NEW, time.now());
             } else {
                 // An orphan with our prefix, or an order whose cancel the venue answered and did not carry out.
@@ -437,7 +486,7 @@ public final class Market {
                 if (fate.isOpen() && fate != OrderStatus.UNKNOWN) {
                     continue; // the listing lagged the order's own record: still resting
                 }
-                resting.remove(id);
+                untrack(id);
                 store.orderStatus(id, fate, time.now());
                 LOG.info("[{}] order {} is no longer at the venue: {}", name, id, fate);
             }
@@ -482,7 +531,7 @@ public final class Market {
             unknown.remove(id);
             OpenOrder resting = atVenue.get(id);
             if (resting != null) {
-                this.resting.put(id, resting);
+                track(id, resting);
                 store.orderStatus(id, OrderStatus.NEW, time.now());
                 LOG.info("[{}] placement {} (answer lost) is resting at the venue: adopted", name, id);
             } else {

@@ -8,6 +8,7 @@ import io.mmkit.core.model.PlaceResult;
 import io.mmkit.core.store.TradeStore;
 import io.mmkit.core.time.StopLatch;
 import io.mmkit.core.time.TimeSource;
+import io.mmkit.core.time.Wakeup;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
@@ -28,13 +29,14 @@ import org.slf4j.LoggerFactory;
  * run():
  *   start     load instrument rules, subscribe, cancel orphan orders carrying our prefix, onStart()
  *   loop      drain fills -> onFill(); onIteration(); quotes() -> send only the difference; save stats;
- *             wait on the stop latch for the interval
+ *             wait on the stop latch for the interval, or (event-driven, {@link WakeSettings}) until a fill
+ *             arrives or, no sooner than min_requote_interval, a book the strategy reads moves
  *   finally   cancel all own orders and verify none remain; save; close market data; close the store;
  *             shut down the executor — each step under its own deadline, each logged
  * </pre>
  *
  * <p>Threading: {@link #run()} runs on the caller's thread, which is the only thread that ever calls a hook.
- * Venue threads only enqueue. {@link #stop()} may be called from any thread, including a signal handler.
+ * Venue threads only enqueue and signal the loop's {@link Wakeup}. {@link #stop()} may be called from any thread, including a signal handler.
  */
 public abstract class MarketMaker {
     private static final Logger LOG = LoggerFactory.getLogger(MarketMaker.class);
@@ -53,7 +55,9 @@ public abstract class MarketMaker {
     private final StopLatch stopLatch = new StopLatch();
     private final AtomicReference<String> stopReason = new AtomicReference<>();
     private final AtomicBoolean started = new AtomicBoolean();
-    private final FillInbox inbox = new FillInbox();
+    /** Ends the loop's wait early: fills and book moves (venue threads), and stop (via the latch). */
+    private final Wakeup wake = new Wakeup(stopLatch);
+    private final FillInbox inbox = new FillInbox(wake);
     private final OrderCalls orderCalls;
     private final QuoteReconciler reconciler;
     private final Observers observers = new Observers();
@@ -179,6 +183,11 @@ public abstract class MarketMaker {
         }
     }
 
+    /** How many reconciliation plans the loop made (not skipped as unchanged). For tests. */
+    final long plansMade() {
+        return reconciler.plansMade();
+    }
+
     public final boolean isStopRequested() {
         return stopLatch.isReleased();
     }
@@ -216,13 +225,15 @@ public abstract class MarketMaker {
     }
 
     private boolean start() {
-        LOG.info("[{}] starting: {} market(s), interval {} ms{}", settings.instanceId(), markets.size(),
-                settings.interval().toMillis(),
+        LOG.info("[{}] starting: {} market(s), interval {} ms, wake on {}{}", settings.instanceId(), markets.size(),
+                settings.interval().toMillis(), settings.wake().describe(),
                 settings.duration() == null ? "" : ", duration " + settings.duration().toMillis() + " ms");
         try {
             for (Market m : markets.values()) {
                 m.load();
-                m.gateway().subscribe(m.symbol(), inbox.listenerFor(m));
+                BookWatch watch = new BookWatch(wake, m.instrument().tickSize(), settings.wake());
+                m.watchBook(watch);
+                m.gateway().subscribe(m.symbol(), inbox.listenerFor(m, watch));
                 LOG.info("[{}] {}: {} on {} (tick {}, step {})", settings.instanceId(), m.name(), m.symbol(),
                         m.venue(), m.instrument().tickSize().toPlainString(),
                         m.instrument().stepSize().toPlainString());
@@ -293,13 +304,8 @@ public abstract class MarketMaker {
                     pullQuotes();
                 }
             }
-            Duration wait = settings.interval();
-            if (end != null) {
-                Duration left = Duration.between(time.now(), end);
-                wait = left.isNegative() ? Duration.ZERO : (left.compareTo(wait) < 0 ? left : wait);
-            }
             try {
-                if (time.awaitStop(stopLatch, wait)) {
+                if (awaitNextIteration(end)) {
                     break;
                 }
             } catch (InterruptedException e) {
@@ -311,6 +317,35 @@ public abstract class MarketMaker {
         String reason = stopReason.get() == null ? "stop requested" : stopReason.get();
         LOG.info("[{}] loop ended after {} iteration(s): {}", settings.instanceId(), iteration, reason);
         onStop(reason);
+    }
+
+    /**
+     * Waits for the next iteration: at most the interval (or what is left of the duration). Event-driven, a fill
+     * ends the wait at once and a book move once {@code min_requote_interval} has passed; stop always at once.
+     *
+     * @return true when stop was requested
+     */
+    private boolean awaitNextIteration(Instant end) throws InterruptedException {
+        Duration longest = settings.interval();
+        if (end != null) {
+            Duration left = Duration.between(time.now(), end);
+            longest = left.isNegative() ? Duration.ZERO : (left.compareTo(longest) < 0 ? left : longest);
+        }
+        WakeSettings w = settings.wake();
+        if (!w.eventDriven()) {
+            return time.awaitStop(stopLatch, longest);
+        }
+        Instant began = time.now();
+        Duration shortest = w.minRequoteInterval().compareTo(longest) < 0 ? w.minRequoteInterval() : longest;
+        int urgent = w.onFills() ? Wakeup.FILL : 0;
+        if (time.awaitWake(stopLatch, wake, urgent, shortest)) {
+            return true;
+        }
+        if (wake.isPending(w.wakeOn())) {
+            return false;
+        }
+        Duration rest = longest.minus(Duration.between(began, time.now()));
+        return !rest.isNegative() && !rest.isZero() && time.awaitWake(stopLatch, wake, w.wakeOn(), rest);
     }
 
     /**
@@ -336,6 +371,8 @@ public abstract class MarketMaker {
     /** One pass of the loop; the book top it quoted against, or null when stop cut it short. */
     private BookTop iterate() {
         iteration++;
+        // What woke us is handled now: fills are drained next and the book is read below.
+        wake.drain();
         drainFills();
         pollFillsIfDue();
         if (stopLatch.isReleased()) {
@@ -374,7 +411,10 @@ public abstract class MarketMaker {
     private void pollFillsIfDue() {
         Instant now = time.now();
         boolean streamDown = inbox.anyStreamDown();
-        boolean unsettled = markets.values().stream().anyMatch(Market::hasUnsettledPlacements);
+        boolean unsettled = false;
+        for (Market m : markets.values()) {
+            unsettled |= m.hasUnsettledPlacements();
+        }
         if (!streamDown && !unsettled
                 && Duration.between(lastFillPoll, now).compareTo(settings.fillPollInterval()) < 0) {
             return;
@@ -407,8 +447,14 @@ public abstract class MarketMaker {
         lastVenueReconcile = now;
     }
 
-    /** At most one status line a second (and the first), so a fast loop does not flood the log. */
+    /**
+     * At most one status line a second (and the first), so a fast loop does not flood the log; nothing is built
+     * when the line would not be logged.
+     */
     private void logStatus(BookTop top) {
+        if (!LOG.isInfoEnabled()) {
+            return;
+        }
         Instant now = time.now();
         if (lastStatusAt != null && Duration.between(lastStatusAt, now).compareTo(STATUS_EVERY) < 0) {
             return;

@@ -16,6 +16,14 @@ public interface ExchangeListener {
     default void onBookTop(BookTop top) {
     }
 
+    /**
+     * Whether this listener acts on {@link #onBookTop}: a venue may skip building tops nobody reads (a simulated
+     * venue replaying a day). Default true.
+     */
+    default boolean wantsBookTops() {
+        return true;
+    }
+
     default void onTrade(Trade trade) {
     }
 

@@ -27,9 +27,17 @@ public record BookTop(
         }
     }
 
+    /** (bid + ask) / 2, to 12 decimals (half-even beyond). */
     public BigDecimal mid() {
-        return Decimals.normalize(bidPrice.add(askPrice).divide(BigDecimal.valueOf(2), 12, RoundingMode.HALF_EVEN));
+        BigDecimal sum = bidPrice.add(askPrice);
+        if (sum.scale() < 12) {
+            // Exact in one more decimal, within the 12: the same value as the division, without dividing.
+            return Decimals.normalize(sum.multiply(HALF));
+        }
+        return Decimals.normalize(sum.divide(BigDecimal.valueOf(2), 12, RoundingMode.HALF_EVEN));
     }
+
+    private static final BigDecimal HALF = new BigDecimal("0.5");
 
     public BigDecimal spread() {
         return Decimals.normalize(askPrice.subtract(bidPrice));

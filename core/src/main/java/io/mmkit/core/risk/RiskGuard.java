@@ -72,6 +72,24 @@ public final class RiskGuard {
      * Records the current equity (net PnL: realized − fees + unrealized, in quote units) and applies the
      * kill switch. Once it says {@link State#STOP} it keeps saying so.
      */
+    /**
+     * As {@link #onEquity(BigDecimal, Instant)}, computing the equity only when a limit needs it: with no
+     * {@code max_drawdown}, nothing paused and nothing stopped, the answer is "trading" whatever the equity, and
+     * marking a ledger every iteration would be work done for nothing.
+     */
+    public Verdict onEquity(java.util.function.Supplier<BigDecimal> equity, Instant now) {
+        if (limits.maxDrawdown() == null && !stopped && pausedUntil == null) {
+            return TRADING;
+        }
+        return onEquity(equity.get(), now);
+    }
+
+    /** Whether any limit can drop or shrink a quote ({@link #filter} returns the quotes as they are if not). */
+    public boolean limitsQuotes() {
+        return limits.minSpreadPercentage().signum() != 0 || limits.maxOrderNotional() != null
+                || limits.maxPosition() != null;
+    }
+
     public Verdict onEquity(BigDecimal equity, Instant now) {
         if (stopped) {
             return new Verdict(State.STOP, pauseReason);
@@ -125,6 +143,9 @@ public final class RiskGuard {
     public List<Quote> filter(List<Quote> wanted, BigDecimal position, BigDecimal mid, Instant now) {
         if (!quotingAllowed(now)) {
             return List.of();
+        }
+        if (!limitsQuotes()) {
+            return wanted; // no limit applies to quotes: nothing to build every iteration
         }
         BigDecimal minDistance = mid.multiply(limits.minSpreadPercentage()).divide(TWO_HUNDRED, MathContext.DECIMAL64);
         List<Quote> sized = new ArrayList<>();

@@ -27,6 +27,8 @@ public final class InMemoryTradeStore implements TradeStore {
 
     private final Map<String, StoredOrder> orders = new LinkedHashMap<>();
     private final Map<String, Fill> fills = new LinkedHashMap<>();
+    /** The latest fill time by "venue/symbol": what {@link #lastFillTime} answers without a scan of every fill. */
+    private final Map<String, Instant> lastFillTimes = new java.util.HashMap<>();
     private final Map<String, DailyStats> stats = new LinkedHashMap<>();
     private final List<Instant> runStarts = new ArrayList<>();
     private final Map<String, String> description = new LinkedHashMap<>();
@@ -53,6 +55,9 @@ public final class InMemoryTradeStore implements TradeStore {
     public synchronized boolean fill(String venue, Fill fill) {
         ensureOpen();
         Fill kept = fills.putIfAbsent(venue + "/" + fill.symbol() + "/" + fill.fillId(), fill);
+        if (kept == null) {
+            lastFillTimes.merge(venue + "/" + fill.symbol(), fill.time(), (a, b) -> b.isAfter(a) ? b : a);
+        }
         if (kept != null && !FillComparison.sameContent(kept, fill)) {
             LOG.warn("in-memory store: fill id {} on {} arrived again with different content; kept {}, dropped {}",
                     fill.fillId(), fill.symbol(), kept, fill);
@@ -62,14 +67,10 @@ public final class InMemoryTradeStore implements TradeStore {
 
     @Override
     public synchronized Optional<Instant> lastFillTime(String venue, String symbol) {
-        Instant last = null;
-        for (Map.Entry<String, Fill> e : fills.entrySet()) {
-            boolean venueMatches = e.getKey().startsWith(venue + "/") || e.getKey().startsWith("/");
-            Fill f = e.getValue();
-            if (venueMatches && f.symbol().equals(symbol) && (last == null || f.time().isAfter(last))) {
-                last = f.time();
-            }
-        }
+        // Fills stored without a venue count for every venue.
+        Instant mine = lastFillTimes.get(venue + "/" + symbol);
+        Instant anyVenue = lastFillTimes.get("/" + symbol);
+        Instant last = mine == null ? anyVenue : anyVenue == null || mine.isAfter(anyVenue) ? mine : anyVenue;
         return Optional.ofNullable(last);
     }
 

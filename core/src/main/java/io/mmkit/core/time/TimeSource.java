@@ -23,6 +23,20 @@ public interface TimeSource {
     boolean awaitStop(StopLatch stop, Duration timeout) throws InterruptedException;
 
     /**
+     * Waits like {@link #awaitStop}, and also returns as soon as one of {@code causes} ({@link Wakeup#FILL},
+     * {@link Wakeup#BOOK}) is pending on {@code wake}, at once if one already is. Pending causes are left for the
+     * caller to {@link Wakeup#drain}. The default cannot hear {@code wake} and waits out the timeout: a time source
+     * that only knows the interval keeps today's loop.
+     *
+     * @return true when stop was requested
+     * @throws InterruptedException if the waiting thread is interrupted
+     */
+    default boolean awaitWake(StopLatch stop, Wakeup wake, int causes, Duration timeout)
+            throws InterruptedException {
+        return awaitStop(stop, timeout);
+    }
+
+    /**
      * Pauses for {@code duration} regardless of the stop latch. Only for the shutdown sequence's retry
      * back-off, where stop has already been requested and the latch can no longer wait.
      */

@@ -93,4 +93,46 @@ class QuoteReconcilerTest {
         assertThat(plan.cancel()).containsExactly(partlyFilled);
         assertThat(plan.place()).singleElement().satisfies(q -> assertThat(q.quantity()).isEqualByComparingTo("0.3"));
     }
+
+    @Test
+    void shouldPlanInFixedPointExactlyAsInDecimals() {
+        Instrument rules = Instrument.spot("NEXOUSDT", "NEXO", "USDT", "0.001", "0.01")
+                .withMinimums(new BigDecimal("0.1"), new BigDecimal("5"));
+        QuoteUnits units = QuoteUnits.of(rules);
+        java.util.Random random = new java.util.Random(11);
+        for (int round = 0; round < 2_000; round++) {
+            List<OpenOrder> orders = new java.util.ArrayList<>();
+            List<Quote> wanted = new java.util.ArrayList<>();
+            for (int i = 0; i < 6; i++) {
+                Side side = random.nextBoolean() ? Side.BUY : Side.SELL;
+                BigDecimal price = BigDecimal.valueOf(1150 + random.nextInt(100), 3);
+                BigDecimal qty = BigDecimal.valueOf(1 + random.nextInt(800), 2);
+                orders.add(new OpenOrder("o" + i, "c" + i, "NEXOUSDT", side, price, qty, BigDecimal.ZERO,
+                        TimeInForce.POST_ONLY, false, Instant.EPOCH));
+                // Wanted prices off the tick and sizes off the lot: rounding decides, and some fall below 5 USDT.
+                wanted.add(Quote.of(side, BigDecimal.valueOf(1_150_000 + random.nextInt(100_000), 6),
+                        BigDecimal.valueOf(100 + random.nextInt(80_000), 4)));
+            }
+            if (random.nextBoolean()) {
+                wanted.add(Quote.of(orders.get(0).side(), orders.get(0).price(), orders.get(0).quantity()));
+            }
+            BigDecimal tolerance = BigDecimal.valueOf(random.nextInt(4), 3);
+
+            var fast = QuoteReconciler.plan(units, rules, orders, wanted, tolerance);
+            var exact = QuoteReconciler.plan(null, rules, orders, wanted, tolerance);
+
+            assertThat(fast).as("round %d", round).isEqualTo(exact);
+        }
+    }
+
+    @Test
+    void shouldDropQuotesBelowTheMinimumNotionalInFixedPoint() {
+        Instrument rules = inst.withMinimums(new BigDecimal("0.01"), new BigDecimal("10"));
+        var plan = QuoteReconciler.plan(rules, List.of(),
+                List.of(Quote.bid(new BigDecimal("99.99"), new BigDecimal("0.1")),    // 9.999: below
+                        Quote.ask(new BigDecimal("100.00"), new BigDecimal("0.1"))),  // 10.000: enough
+                BigDecimal.ZERO);
+
+        assertThat(plan.place()).singleElement().satisfies(q -> assertThat(q.side()).isEqualTo(Side.SELL));
+    }
 }

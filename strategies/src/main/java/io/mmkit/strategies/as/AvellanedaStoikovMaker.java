@@ -57,7 +57,7 @@ public class AvellanedaStoikovMaker extends MarketMaker {
         volatility.add(top.mid().divide(tick, MathContext.DECIMAL64).doubleValue(), now());
         intensity.add(top.bidPrice().divide(tick, MathContext.DECIMAL64).longValue(),
                 top.askPrice().divide(tick, MathContext.DECIMAL64).longValue());
-        RiskGuard.Verdict verdict = risk.check(RiskedQuoting.netPnl(market(), top.mid()), now());
+        RiskGuard.Verdict verdict = risk.check(() -> RiskedQuoting.netPnl(market(), top.mid()), now());
         if (verdict.state() == RiskGuard.State.STOP) {
             requestStop(verdict.reason(), true);
         }

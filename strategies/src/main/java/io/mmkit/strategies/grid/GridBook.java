@@ -43,6 +43,9 @@ public final class GridBook {
     private final Map<Integer, Slot> slots = new TreeMap<>();
     private BigDecimal realizedProfit = BigDecimal.ZERO;
     private int roundTrips;
+    /** {@link #wanted} as last built, until a slot changes: the loop asks every iteration, fills are rare. */
+    private List<Quote> wanted;
+    private boolean wantedReduceOnly;
 
     public GridBook(GridLadder ladder) {
         this.ladder = ladder;
@@ -57,6 +60,7 @@ public final class GridBook {
      * sells on every level above it; that nearest level stays empty, ready for the first counter order.
      */
     public void seed(BigDecimal mid, BigDecimal quantity, boolean buys, boolean sells) {
+        wanted = null;
         slots.clear();
         int centre = ladder.nearestIndex(mid);
         for (int i = 0; i < ladder.size(); i++) {
@@ -76,6 +80,7 @@ public final class GridBook {
      * @return the round trip this fill completed, if it was a closing fill
      */
     public Optional<RoundTrip> onFill(Fill fill, BigDecimal feeInQuote) {
+        wanted = null;
         int level = ladder.nearestIndex(fill.price());
         BigDecimal qty = fill.quantity();
         Slot slot = slots.get(level);
@@ -133,13 +138,18 @@ public final class GridBook {
 
     /**
      * The orders the grid wants resting, lowest level first: post-only; closing orders reduce-only when
-     * {@code reduceOnlyCloses} (perpetual markets).
+     * {@code reduceOnlyCloses} (perpetual markets). Unmodifiable; the same list until a fill or a seed changes a
+     * slot.
      */
     public List<Quote> wanted(boolean reduceOnlyCloses) {
-        List<Quote> out = new ArrayList<>();
-        slots.forEach((level, slot) -> out.add(new Quote(slot.side(), ladder.price(level), slot.quantity(),
-                TimeInForce.POST_ONLY, reduceOnlyCloses && slot.closing())));
-        return out;
+        if (wanted == null || wantedReduceOnly != reduceOnlyCloses) {
+            List<Quote> out = new ArrayList<>();
+            slots.forEach((level, slot) -> out.add(new Quote(slot.side(), ladder.price(level), slot.quantity(),
+                    TimeInForce.POST_ONLY, reduceOnlyCloses && slot.closing())));
+            wanted = List.copyOf(out);
+            wantedReduceOnly = reduceOnlyCloses;
+        }
+        return wanted;
     }
 
     public Map<Integer, Slot> slots() {

@@ -72,7 +72,7 @@ public class GridStrategy extends MarketMaker {
 
     @Override
     protected void onIteration(BookTop top) {
-        RiskGuard.Verdict verdict = risk.check(RiskedQuoting.netPnl(market(), top.mid()), now());
+        RiskGuard.Verdict verdict = risk.check(() -> RiskedQuoting.netPnl(market(), top.mid()), now());
         if (verdict.state() == RiskGuard.State.STOP) {
             requestStop(verdict.reason(), true);
         }
@@ -80,7 +80,7 @@ public class GridStrategy extends MarketMaker {
 
     @Override
     protected List<Quote> quotes(BookTop top) {
-        return risk.filter(book.wanted(false), market().ledger().position(), top.mid(), now());
+        return risk.filter(book.wanted(false), market().ledger().position(), top::mid, now());
     }
 
     /** One tick: an order the engine retreated by a tick after a post-only cross still counts as its level's. */

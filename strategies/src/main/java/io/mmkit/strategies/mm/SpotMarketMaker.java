@@ -78,7 +78,7 @@ public class SpotMarketMaker extends MarketMaker {
 
     @Override
     protected void onIteration(BookTop top) {
-        RiskGuard.Verdict verdict = risk.check(RiskedQuoting.netPnl(market(), top.mid()), now());
+        RiskGuard.Verdict verdict = risk.check(() -> RiskedQuoting.netPnl(market(), top.mid()), now());
         if (verdict.state() == RiskGuard.State.STOP) {
             requestStop(verdict.reason(), true);
             return;

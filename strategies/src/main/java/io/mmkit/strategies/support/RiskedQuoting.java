@@ -7,6 +7,7 @@ import io.mmkit.core.risk.RiskLimits;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * What every strategy in this module does with its {@link RiskGuard}, in one place: marks equity as the
@@ -34,7 +35,20 @@ public final class RiskedQuoting {
         return guard.onEquity(equity, now);
     }
 
+    /** Applies the kill switch, marking {@code equity} only when a limit needs it (the loop's hot path). */
+    public RiskGuard.Verdict check(Supplier<BigDecimal> equity, Instant now) {
+        return guard.onEquity(equity, now);
+    }
+
     public List<Quote> filter(List<Quote> wanted, BigDecimal position, BigDecimal mid, Instant now) {
         return guard.filter(wanted, position, mid, now);
+    }
+
+    /** As {@link #filter(List, BigDecimal, BigDecimal, Instant)}, taking the mid only when a limit needs it. */
+    public List<Quote> filter(List<Quote> wanted, BigDecimal position, Supplier<BigDecimal> mid, Instant now) {
+        if (!guard.limitsQuotes() && guard.quotingAllowed(now)) {
+            return wanted;
+        }
+        return guard.filter(wanted, position, mid.get(), now);
     }
 }

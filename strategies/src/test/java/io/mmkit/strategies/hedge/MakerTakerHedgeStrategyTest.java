@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.mmkit.core.config.StrategyParams;
 import io.mmkit.core.engine.MarketMakerContext;
 import io.mmkit.core.engine.RunResult;
+import io.mmkit.core.engine.WakeSettings;
 import io.mmkit.core.model.Fill;
 import io.mmkit.core.model.Instrument;
 import io.mmkit.core.model.Side;
@@ -103,6 +104,45 @@ class MakerTakerHedgeStrategyTest {
         assertThat(perp.allFills().get(0).time()).isEqualTo(run.sim.allFills().get(0).time());
         assertThat(strategy.deltaAfterIteration).allSatisfy(d -> assertThat(d).isEqualByComparingTo("0"));
         assertThat(perp.positions()).singleElement().satisfies(p -> assertThat(p.quantity()).isEqualByComparingTo("-0.02"));
+    }
+
+    @Test
+    void shouldHedgeAMakerFillInTheWakeUpTheFillCausesNotAtTheNextInterval() {
+        ScriptedFeed feed = ScriptedFeed.builder(SPOT, SimFixtures.T0)
+                .at(s(0)).top("99.99", "100.01")
+                .at(Duration.ofMillis(7300)).trade("99.89", "1", Side.SELL)   // our bid 99.89 fills
+                .build();
+        SimRun run = new SimRun(feed, s(60), s(90), b -> b.fees("0", "0.001"))
+                .wakeOn(WakeSettings.onFillsAndBook(Duration.ofMillis(250)));
+        Probed strategy = new Probed(run.context(), params(Map.of()));
+
+        RunResult result = strategy.run();
+
+        assertThat(result.clean()).isTrue();
+        assertThat(run.fills(SPOT)).containsExactly("BUY 0.1 @ 99.89 MAKER", "SELL 0.1 @ 99.99 TAKER");
+        assertThat(run.sim.allFills()).extracting(Fill::time)
+                .as("hedged at the instant of the maker fill, 52.7 s before the next interval")
+                .containsOnly(SimFixtures.T0.plusMillis(7300));
+        assertThat(strategy.deltaAfterIteration).allSatisfy(d -> assertThat(d).isEqualByComparingTo("0"));
+    }
+
+    @Test
+    void shouldHedgeOnAnotherVenueInTheWakeUpOfTheMakerFill() {
+        ScriptedFeed spot = ScriptedFeed.builder(SPOT, SimFixtures.T0)
+                .at(s(0)).top("99.99", "100.01")
+                .at(Duration.ofMillis(4100)).trade("99.8", "1", Side.SELL)   // bid 99.9 × 0.999 = 99.8 fills
+                .build();
+        SimRun run = new SimRun(spot, s(60), s(90)).wakeOn(WakeSettings.onFillsAndBook(Duration.ofMillis(250)));
+        SimulatedExchange perp = hedgeVenue(run, perpFeed());
+        Probed strategy = new Probed(run.context().withMarket("hedge", perp, HEDGE_PERP),
+                params(Map.of("hedge_market", "hedge", "order_quantity", "0.02")));
+
+        strategy.run();
+
+        assertThat(run.fills(SPOT)).containsExactly("BUY 0.02 @ 99.8 MAKER");
+        assertThat(perp.allFills()).extracting(SimRun::describe).containsExactly("SELL 0.02 @ 99.9 TAKER");
+        assertThat(perp.allFills().get(0).time()).isEqualTo(SimFixtures.T0.plusMillis(4100));
+        assertThat(strategy.deltaAfterIteration).allSatisfy(d -> assertThat(d).isEqualByComparingTo("0"));
     }
 
     @Test

@@ -3,6 +3,7 @@ package io.mmkit.strategies.support;
 import io.mmkit.core.engine.ClientOrderIds;
 import io.mmkit.core.engine.EngineSettings;
 import io.mmkit.core.engine.MarketMakerContext;
+import io.mmkit.core.engine.WakeSettings;
 import io.mmkit.core.model.Fill;
 import io.mmkit.core.store.InMemoryTradeStore;
 import io.mmkit.core.testing.SimFixtures;
@@ -26,6 +27,7 @@ public final class SimRun {
     public final Duration interval;
     public final Duration duration;
     private Duration reconcileInterval = Duration.ofSeconds(60);
+    private WakeSettings wake = WakeSettings.INTERVAL_ONLY;
 
     public SimRun(MarketFeed feed, Duration interval, Duration duration) {
         this(feed, interval, duration, b -> b);
@@ -44,9 +46,15 @@ public final class SimRun {
         return this;
     }
 
+    /** What else than the interval ends the loop's wait (default: nothing, the interval only). */
+    public SimRun wakeOn(WakeSettings settings) {
+        this.wake = settings;
+        return this;
+    }
+
     public EngineSettings settings() {
         return new EngineSettings("test-instance", interval, duration, Duration.ofSeconds(30), reconcileInterval, 10,
-                SimFixtures.fastShutdown(), 1);
+                SimFixtures.fastShutdown(), 1).withWake(wake);
     }
 
     /** A context trading {@code symbol} on this run's exchange. */
