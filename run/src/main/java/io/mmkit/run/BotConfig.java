@@ -6,6 +6,7 @@ import io.mmkit.core.config.StrategyParams;
 import io.mmkit.core.engine.ClientOrderIds;
 import io.mmkit.core.engine.EngineSettings;
 import io.mmkit.core.engine.ShutdownSettings;
+import io.mmkit.run.ops.EndpointSettings;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -20,6 +21,7 @@ import java.util.regex.Pattern;
  * @param strategy the raw {@code strategy} section, validated by the strategy provider
  * @param markets extra markets by name (e.g. {@code hedge}): each its own exchange section and symbol
  * @param guards fat-finger limits the pre-flight checks before the first order
+ * @param http the bot's own HTTP endpoint (health, metrics, status, stop): section {@code http}
  */
 record BotConfig(
         String instanceId,
@@ -30,7 +32,8 @@ record BotConfig(
         EngineSettings engine,
         Path storeDirectory,
         int clientIdPrefix,
-        Guards guards) {
+        Guards guards,
+        EndpointSettings http) {
 
     record MarketConfig(Map<String, Object> exchange, String symbol) {
     }
@@ -89,9 +92,10 @@ record BotConfig(
             }
         });
         Guards guards = Guards.read(top.section("guards").orElse(new StrategyParams("guards", Map.of())));
+        EndpointSettings http = top.section("http").map(EndpointSettings::read).orElse(EndpointSettings.defaults());
         top.value("backtest"); // read by `run backtest`; a live run ignores it
         top.requireAllRead();
-        return new BotConfig(instanceId, symbol, exchange, strategy, markets, engine, storeDir, prefix, guards);
+        return new BotConfig(instanceId, symbol, exchange, strategy, markets, engine, storeDir, prefix, guards, http);
     }
 
     private static ShutdownSettings shutdown(StrategyParams s) {

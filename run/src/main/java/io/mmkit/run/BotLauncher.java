@@ -14,6 +14,7 @@ import io.mmkit.core.store.SqliteTradeStore;
 import io.mmkit.core.store.TradeStore;
 import io.mmkit.core.time.SystemTimeSource;
 import io.mmkit.core.time.TimeSource;
+import io.mmkit.run.ops.BotOps;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -33,7 +34,7 @@ final class BotLauncher {
     private static final Logger LOG = LoggerFactory.getLogger("mmkit");
 
     /** A bot whose whole config passed validation. */
-    record Prepared(BotConfig config, ConfiguredStrategy strategy, Venues.Validated primary,
+    record Prepared(BotConfig config, String strategyName, ConfiguredStrategy strategy, Venues.Validated primary,
                     Map<String, Venues.Validated> extra) {
     }
 
@@ -73,7 +74,7 @@ final class BotLauncher {
                         + " uses " + (strategy.requiredMarkets().isEmpty() ? "no extra markets" : strategy.requiredMarkets()) + ")");
             }
         }
-        return new Prepared(config, strategy, primary, extra);
+        return new Prepared(config, strategyName, strategy, primary, extra);
     }
 
     /**
@@ -111,26 +112,35 @@ final class BotLauncher {
         List<ExchangeGateway> opened = new ArrayList<>();
         TradeStore store = null;
         MarketMaker maker;
+        BotOps ops = new BotOps(cfg.instanceId(), bot.strategyName(), cfg.symbol(), cfg.engine().interval(),
+                cfg.http(), env, time);
         try {
             store = SqliteTradeStore.open(cfg.storeDirectory(), cfg.instanceId());
-            ExchangeGateway primary = bot.primary().open(time);
+            ExchangeGateway primary = ops.observe(bot.primary().open(time, ops.venueObserver()));
             opened.add(primary);
             // Sequence from the clock: a restart does not reuse the ids of the run before.
             long firstSequence = time.now().getEpochSecond() * 8;
             MarketMakerContext context = MarketMakerContext.of(cfg.engine(), time, store,
                     new ClientOrderIds(cfg.clientIdPrefix(), firstSequence), primary, cfg.symbol());
             for (var e : bot.extra().entrySet()) {
-                ExchangeGateway g = e.getValue().open(time);
+                ExchangeGateway g = ops.observe(e.getValue().open(time, ops.venueObserver()));
                 opened.add(g);
                 context = context.withMarket(e.getKey(), g, cfg.markets().get(e.getKey()).symbol());
             }
-            maker = bot.strategy().create(context);
+            MarketMaker created = bot.strategy().create(context);
+            ops.attach(created, store, () -> {
+                created.stop();
+                LOG.info("stop requested over HTTP: stopping; cancelling orders and closing connections");
+            });
+            maker = created;
         } catch (RuntimeException e) {
             LOG.error("[{}] could not start: {}", cfg.instanceId(), e.getMessage());
+            ops.close();
             closeAll(opened, store);
             return 1;
         }
         if (signals.received() != null) {
+            ops.close();
             closeAll(opened, store);
             return stoppedDuringStartUp(cfg, signals);
         }
@@ -145,7 +155,12 @@ final class BotLauncher {
         LOG.info("[{}] running {} on {} {} (store {}); Ctrl+C stops it cleanly", cfg.instanceId(),
                 maker.getClass().getSimpleName(), opened.get(0).venue(), cfg.symbol(),
                 cfg.storeDirectory().resolve(cfg.instanceId() + ".db"));
-        RunResult result = maker.run();
+        RunResult result;
+        try {
+            result = maker.run();
+        } finally {
+            ops.close();
+        }
         completion.done();
         if (Thread.interrupted() && main.isAlive()) {
             LOG.debug("main thread was interrupted during shutdown");
@@ -237,7 +252,7 @@ final class BotLauncher {
     private static BotConfig withDuration(BotConfig c, Duration d) {
         EngineSettings e = c.engine().withDuration(d);
         return new BotConfig(c.instanceId(), c.symbol(), c.exchange(), c.strategy(), c.markets(), e,
-                c.storeDirectory(), c.clientIdPrefix(), c.guards());
+                c.storeDirectory(), c.clientIdPrefix(), c.guards(), c.http());
     }
 
     /**

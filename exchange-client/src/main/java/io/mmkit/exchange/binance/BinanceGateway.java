@@ -16,6 +16,7 @@ import io.mmkit.core.model.PlaceResult;
 import io.mmkit.core.model.Position;
 import io.mmkit.core.time.TimeSource;
 import io.mmkit.exchange.VenueConfig;
+import io.mmkit.exchange.VenueObserver;
 import io.mmkit.exchange.http.RestTransport;
 import io.mmkit.exchange.venue.PlacementRecovery;
 import io.mmkit.exchange.venue.StreamingSubscriptions;
@@ -74,8 +75,14 @@ public final class BinanceGateway implements ExchangeGateway {
      * @param random jitter for retries and reconnects; pass a seeded generator for repeatable runs
      */
     public static BinanceGateway open(VenueConfig config, TimeSource time, RandomGenerator random) {
+        return open(config, time, random, VenueObserver.NONE);
+    }
+
+    /** Like {@link #open(VenueConfig, TimeSource, RandomGenerator)}, reporting its traffic to {@code observer}. */
+    public static BinanceGateway open(VenueConfig config, TimeSource time, RandomGenerator random,
+                                 VenueObserver observer) {
         BinanceMarket market = BinanceMarket.of(config.market());
-        VenueSession session = VenueSession.open(BinanceErrors.VENUE, config, time, random);
+        VenueSession session = VenueSession.open(BinanceErrors.VENUE, config, time, random, observer);
         BinanceErrors errors = new BinanceErrors(session.mapper());
         RestTransport transport = session.transport(errors, market.weightPerMinute());
         BinanceRestApi api = new BinanceRestApi(transport, market, HttpUrl.get(config.baseUrl()), config.apiKey(),

@@ -90,6 +90,7 @@ public final class BinanceMarketData implements PublicMarketData {
         }, "binance-market-data-" + symbol, MAX_PENDING_TRADES);
         BookFeed feed = new BookFeed(symbol, api.market().continuity(), () -> restBook(symbol), session.scheduler(),
                 session.clock().timeSource(), dispatcher);
+        feed.observe(session.venue(), session.observer());
         feedRef.set(feed);
         String wsUrl = session.config().wsUrl();
         ReconnectingWebSocket socket = session.socket("binance market " + symbol, () -> wsUrl + "/stream",
