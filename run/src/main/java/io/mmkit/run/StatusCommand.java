@@ -10,6 +10,7 @@ import io.mmkit.run.status.StatusTable;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -41,6 +42,10 @@ final class StatusCommand implements Callable<Integer> {
             + "(default: $MMKIT_HOME).")
     Path home;
 
+    @Option(names = "--config", paramLabel = "<file>",
+            description = "An instance by its config instead (repeatable); its home as `daemon status` finds it.")
+    List<Path> configs = new ArrayList<>();
+
     @Option(names = "--json", description = "Print JSON (an array, or one object with <instance>).")
     boolean json;
 
@@ -58,15 +63,31 @@ final class StatusCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        InstanceViews views = new InstanceViews(new LiveEndpoint(), env);
+        ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
+                .enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN);
+        if (!configs.isEmpty()) {
+            List<InstanceView> chosen = new ArrayList<>();
+            try {
+                for (Path c : configs) {
+                    chosen.add(views.of(InstanceFiles.forConfig(c, home, env)));
+                }
+            } catch (ConfigException e) {
+                err.println("mmkit: " + e.getMessage());
+                return RunCommand.CONFIG_ERROR;
+            }
+            if (chosen.size() == 1 && !json) {
+                StatusTable.detail(out, chosen.get(0));
+                return chosen.get(0).verdict();
+            }
+            return print(out, mapper, chosen);
+        }
         Path h = InstanceFiles.explicitHome(home, env);
         if (h == null) {
             err.println("mmkit: " + new ConfigException("--home", "give --home <dir> or set " + InstanceFiles.HOME_ENV)
                     .getMessage());
             return RunCommand.CONFIG_ERROR;
         }
-        InstanceViews views = new InstanceViews(new LiveEndpoint(), env);
-        ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
-                .enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN);
         if (instance != null) {
             InstanceView v = views.of(InstanceFiles.in(h, instance));
             if (json) {
@@ -77,10 +98,16 @@ final class StatusCommand implements Callable<Integer> {
             return v.verdict();
         }
         List<InstanceView> all = views.all(h);
+        if (all.isEmpty() && !json) {
+            out.println("no instances in " + h);
+            return InstanceReport.NOT_RUNNING;
+        }
+        return print(out, mapper, all);
+    }
+
+    private int print(PrintWriter out, ObjectMapper mapper, List<InstanceView> all) throws IOException {
         if (json) {
             out.println(mapper.writeValueAsString(all));
-        } else if (all.isEmpty()) {
-            out.println("no instances in " + h);
         } else {
             StatusTable.table(out, all);
         }

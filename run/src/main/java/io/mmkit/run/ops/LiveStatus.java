@@ -85,9 +85,9 @@ public record LiveStatus(
     }
 
     LiveStatus withError(String error, String at) {
-        return new LiveStatus(instanceId, strategy, venue, symbol, state, startedAt, at, iteration, bid, ask, position,
-                realizedPnl, unrealizedPnl, netPnl, fees, openOrders, fillsToday, recentFills, error, at, stopReason,
-                exitCode, ordersMaybeRemaining, history);
+        return new LiveStatus(instanceId, strategy, venue, symbol, state, startedAt, updatedAt, iteration, bid, ask,
+                position, realizedPnl, unrealizedPnl, netPnl, fees, openOrders, fillsToday, recentFills, error, at,
+                stopReason, exitCode, ordersMaybeRemaining, history);
     }
 
     LiveStatus stopping(String reason, String at) {

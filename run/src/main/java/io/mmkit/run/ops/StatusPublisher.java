@@ -159,7 +159,8 @@ public final class StatusPublisher implements EngineObserver {
             lastErrorAt = at;
         }
         String error = lastError;
-        current.updateAndGet(s -> s.withError(error, at).ended(result.stopReason(), result.exitCode(),
+        String errorAt = lastErrorAt;
+        current.updateAndGet(s -> s.withError(error, errorAt).ended(result.stopReason(), result.exitCode(),
                 result.ordersMaybeRemaining(), open, at));
     }
 
