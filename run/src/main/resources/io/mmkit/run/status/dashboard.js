@@ -119,7 +119,11 @@
   function refreshLog() {
     if (!state.selected) { return; }
     fetch('/api/instances/' + encodeURIComponent(state.selected) + '/log').then(function (r) { return r.json(); })
-      .then(function (body) { document.getElementById('log').textContent = body.lines.join('\n'); })
+      .then(function (body) {
+        var pre = document.getElementById('log');
+        pre.textContent = body.lines.join('\n');
+        pre.scrollTop = pre.scrollHeight; // the newest lines in view
+      })
       .catch(function () { });
   }
 

@@ -157,6 +157,24 @@ class BotEndpointTest {
                 && get(base + "/health").statusCode() == 200);
     }
 
+    @Test
+    void shouldRefuseToAttachWhenTheConfiguredPortIsTaken() throws Exception {
+        try (java.net.ServerSocket taken = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            SystemTimeSource time = new SystemTimeSource();
+            EndpointSettings fixed = new EndpointSettings(true, "127.0.0.1", taken.getLocalPort(), 5);
+            BotOps busy = new BotOps("ops-test", "fixed", ScriptedGateway.SYMBOL, INTERVAL, fixed, Map.of(), time);
+            InMemoryTradeStore store = new InMemoryTradeStore();
+            FixedSpreadMaker idle = new FixedSpreadMaker(MarketMakerContext.of(EngineSettings.of("ops-test", INTERVAL),
+                    time, store, new ClientOrderIds(7, 1), busy.observe(venue), ScriptedGateway.SYMBOL), "0.50", "1");
+
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> busy.attach(idle, store, idle::stop))
+                    .isInstanceOf(IllegalStateException.class)
+                    .hasMessageStartingWith("http.port " + taken.getLocalPort() + " on 127.0.0.1: cannot listen");
+            busy.close();
+            assertThat(venue.scripted.placementsArrived()).isZero();
+        }
+    }
+
     /** The scripted venue, whose book top can be made to hang (a feed that stopped, a read that never returns). */
     static final class StallingGateway extends ForwardingGateway {
         final ScriptedGateway scripted;
