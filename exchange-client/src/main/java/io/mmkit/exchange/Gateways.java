@@ -84,7 +84,13 @@ public final class Gateways {
      *     seeds retry and reconnect jitter, so a simulated clock gives repeatable runs
      */
     public static ExchangeGateway open(JsonNode exchangeSection, Map<String, String> env, TimeSource time) {
-        return open(read(exchangeSection, env), time);
+        return open(read(exchangeSection, env), time, VenueObserver.NONE);
+    }
+
+    /** Like {@link #open(JsonNode, Map, TimeSource)}, reporting the gateway's REST and stream traffic to {@code observer}. */
+    public static ExchangeGateway open(JsonNode exchangeSection, Map<String, String> env, TimeSource time,
+                                       VenueObserver observer) {
+        return open(read(exchangeSection, env), time, observer);
     }
 
     /**
@@ -96,7 +102,7 @@ public final class Gateways {
         VenueConfig c = read(exchangeSection, env);
         HttpSettings once = c.http().withRetries(1, c.http().baseBackoff(), c.http().maxBackoff());
         return open(new VenueConfig(c.name(), c.market(), c.baseUrl(), c.wsUrl(), c.apiKey(), c.secret(),
-                c.recvWindowMillis(), once, c.streams(), c.options()), time);
+                c.recvWindowMillis(), once, c.streams(), c.options()), time, VenueObserver.NONE);
     }
 
     /** The REST root the section points at (the default when it gives none), for messages. */
@@ -104,7 +110,7 @@ public final class Gateways {
         return read(exchangeSection, env).baseUrl();
     }
 
-    private static ExchangeGateway open(VenueConfig config, TimeSource time) {
+    private static ExchangeGateway open(VenueConfig config, TimeSource time, VenueObserver observer) {
         LOG.info("opening {} {} at {} with key {}", config.name(), config.market(), config.baseUrl(),
                 Redactor.mask(config.apiKey()));
         Random jitter = new Random(time.now().toEpochMilli());
@@ -112,9 +118,9 @@ public final class Gateways {
             return HyperliquidGateway.open(config, time, jitter);
         }
         return switch (config.name()) {
-            case "backpack" -> BackpackGateway.open(config, time, jitter);
-            case AsterGateway.NAME -> AsterGateway.open(config, time, jitter);
-            default -> BinanceGateway.open(config, time, jitter);
+            case "backpack" -> BackpackGateway.open(config, time, jitter, observer);
+            case AsterGateway.NAME -> AsterGateway.open(config, time, jitter, observer);
+            default -> BinanceGateway.open(config, time, jitter, observer);
         };
     }
 

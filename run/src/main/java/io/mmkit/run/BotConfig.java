@@ -8,6 +8,7 @@ import io.mmkit.core.engine.EngineSettings;
 import io.mmkit.core.engine.ShutdownSettings;
 import io.mmkit.run.alerts.AlertSettings;
 import io.mmkit.run.logs.LogSettings;
+import io.mmkit.run.ops.EndpointSettings;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -24,6 +25,7 @@ import java.util.regex.Pattern;
  * @param guards fat-finger limits the pre-flight checks before the first order
  * @param alerts where kill switches, crashes and unclean shutdowns are reported ({@code alerts})
  * @param logging the instance's rolling log file ({@code logging})
+ * @param http the bot's own HTTP endpoint (health, metrics, status, stop): section {@code http}
  */
 record BotConfig(
         String instanceId,
@@ -36,7 +38,8 @@ record BotConfig(
         int clientIdPrefix,
         Guards guards,
         AlertSettings alerts,
-        LogSettings logging) {
+        LogSettings logging,
+        EndpointSettings http) {
 
     record MarketConfig(Map<String, Object> exchange, String symbol) {
     }
@@ -98,10 +101,11 @@ record BotConfig(
         Guards guards = Guards.read(top.section("guards").orElse(new StrategyParams("guards", Map.of())));
         AlertSettings alerts = AlertSettings.read(top.section("alerts"));
         LogSettings logging = LogSettings.read(top.section("logging"), storeDir);
+        EndpointSettings http = top.section("http").map(EndpointSettings::read).orElse(EndpointSettings.defaults());
         top.value("backtest"); // read by `run backtest`; a live run ignores it
         top.requireAllRead();
         return new BotConfig(instanceId, symbol, exchange, strategy, markets, engine, storeDir, prefix, guards,
-                alerts, logging);
+                alerts, logging, http);
     }
 
     private static ShutdownSettings shutdown(StrategyParams s) {

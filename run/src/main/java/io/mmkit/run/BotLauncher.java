@@ -18,6 +18,7 @@ import io.mmkit.core.time.TimeSource;
 import io.mmkit.run.alerts.Alerter;
 import io.mmkit.run.alerts.AlertingObserver;
 import io.mmkit.run.logs.InstanceLogging;
+import io.mmkit.run.ops.BotOps;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -37,7 +38,7 @@ final class BotLauncher {
     private static final Logger LOG = LoggerFactory.getLogger("mmkit");
 
     /** A bot whose whole config passed validation. */
-    record Prepared(BotConfig config, ConfiguredStrategy strategy, Venues.Validated primary,
+    record Prepared(BotConfig config, String strategyName, ConfiguredStrategy strategy, Venues.Validated primary,
                     Map<String, Venues.Validated> extra) {
     }
 
@@ -78,7 +79,7 @@ final class BotLauncher {
                         + " uses " + (strategy.requiredMarkets().isEmpty() ? "no extra markets" : strategy.requiredMarkets()) + ")");
             }
         }
-        return new Prepared(config, strategy, primary, extra);
+        return new Prepared(config, strategyName, strategy, primary, extra);
     }
 
     /**
@@ -116,6 +117,8 @@ final class BotLauncher {
         List<ExchangeGateway> opened = new ArrayList<>();
         TradeStore store = null;
         MarketMaker maker;
+        BotOps ops = new BotOps(cfg.instanceId(), bot.strategyName(), cfg.symbol(), cfg.engine().interval(),
+                cfg.http(), env, time);
         try {
             // Only now, with the pre-flight passed: a refused start leaves no file behind, not even a log.
             Path logFile = InstanceLogging.install(cfg.instanceId(), cfg.logging());
@@ -124,24 +127,31 @@ final class BotLauncher {
             }
             store = SqliteTradeStore.open(cfg.storeDirectory(), cfg.instanceId());
             describe(store, cfg, time);
-            ExchangeGateway primary = bot.primary().open(time);
+            ExchangeGateway primary = ops.observe(bot.primary().open(time, ops.venueObserver()));
             opened.add(primary);
             // Sequence from the clock: a restart does not reuse the ids of the run before.
             long firstSequence = time.now().getEpochSecond() * 8;
             MarketMakerContext context = MarketMakerContext.of(cfg.engine(), time, store,
                     new ClientOrderIds(cfg.clientIdPrefix(), firstSequence), primary, cfg.symbol());
             for (var e : bot.extra().entrySet()) {
-                ExchangeGateway g = e.getValue().open(time);
+                ExchangeGateway g = ops.observe(e.getValue().open(time, ops.venueObserver()));
                 opened.add(g);
                 context = context.withMarket(e.getKey(), g, cfg.markets().get(e.getKey()).symbol());
             }
-            maker = bot.strategy().create(context);
+            MarketMaker created = bot.strategy().create(context);
+            ops.attach(created, store, () -> {
+                created.stop();
+                LOG.info("stop requested over HTTP: stopping; cancelling orders and closing connections");
+            });
+            maker = created;
         } catch (RuntimeException e) {
             LOG.error("[{}] could not start: {}", cfg.instanceId(), e.getMessage());
+            ops.close();
             closeAll(opened, store);
             return 1;
         }
         if (signals.received() != null) {
+            ops.close();
             closeAll(opened, store);
             return stoppedDuringStartUp(cfg, signals);
         }
@@ -164,6 +174,7 @@ final class BotLauncher {
         try {
             result = maker.run();
         } finally {
+            ops.close();
             alerter.close(); // bounded: queued alerts (an unclean shutdown's) go out before the exit
         }
         completion.done();
@@ -285,7 +296,7 @@ final class BotLauncher {
     private static BotConfig withDuration(BotConfig c, Duration d) {
         EngineSettings e = c.engine().withDuration(d);
         return new BotConfig(c.instanceId(), c.symbol(), c.exchange(), c.strategy(), c.markets(), e,
-                c.storeDirectory(), c.clientIdPrefix(), c.guards(), c.alerts(), c.logging());
+                c.storeDirectory(), c.clientIdPrefix(), c.guards(), c.alerts(), c.logging(), c.http());
     }
 
     /**

@@ -60,6 +60,9 @@ final class DaemonState {
     static final String SWEEP = "sweep";
     static final String SWEEP_EXIT = "sweep.exit_code";
     static final String NOTE = "note";
+    /** The instance's config file and strategy, as the supervisor runs them: for `status` and the dashboard. */
+    static final String CONFIG = "config";
+    static final String STRATEGY = "strategy";
     static final String UPDATED = "updated";
 
     private final Map<String, String> values;

@@ -97,7 +97,7 @@ final class DaemonStatus implements Callable<Integer> {
     }
 
     /** Trouble outranks unknown, which outranks stopped, which outranks running. */
-    private static int worse(int a, int b) {
+    static int worse(int a, int b) {
         int[] rank = {InstanceReport.RUNNING, InstanceReport.NOT_RUNNING, InstanceReport.UNKNOWN, InstanceReport.TROUBLE};
         int ra = 0;
         int rb = 0;

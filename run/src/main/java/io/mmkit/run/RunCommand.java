@@ -23,7 +23,7 @@ import picocli.CommandLine.Spec;
                 "On stop it cancels every order it placed, verifies none remain, saves its data and exits.",
                 "Exit status: 0 clean stop, 1 orders may remain or the run failed, 2 bad config or usage."},
         subcommands = {DaemonCommand.class, BacktestCommand.class, CollectCommand.class, CancelAllCommand.class,
-                CompletionCommand.class, ImportConfigCommand.class})
+                CompletionCommand.class, ImportConfigCommand.class, StatusCommand.class, DashboardCommand.class})
 public final class RunCommand implements Callable<Integer> {
     static final int CONFIG_ERROR = 2;
 

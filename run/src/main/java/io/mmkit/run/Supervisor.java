@@ -7,6 +7,7 @@ import io.mmkit.run.DaemonState.Phase;
 import io.mmkit.run.alerts.Alert;
 import io.mmkit.run.alerts.AlertSettings;
 import io.mmkit.run.alerts.Alerter;
+import io.mmkit.run.ops.EndpointFile;
 import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -65,6 +66,8 @@ final class Supervisor {
                 .with(DaemonState.SUPERVISOR_STARTED, LiveProcesses.startedOf(self))
                 .with(DaemonState.POLICY, policy.describe())
                 .with(DaemonState.RESTARTS, 0)
+                .with(DaemonState.CONFIG, bot.config())
+                .with(DaemonState.STRATEGY, optionValue(bot.command(), "--strategy"))
                 .with(DaemonState.PHASE, Phase.STARTING);
     }
 
@@ -120,12 +123,14 @@ final class Supervisor {
     private RunEnd runOnce(int run) throws IOException, InterruptedException {
         Path logFile = files.runLog(run);
         Files.createDirectories(logFile.getParent());
-        Process process = new ProcessBuilder(bot.command())
+        ProcessBuilder builder = new ProcessBuilder(bot.command())
                 .directory(bot.workingDirectory().toFile())
                 .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
                 .redirectOutput(ProcessBuilder.Redirect.to(logFile.toFile()))
-                .redirectErrorStream(true)
-                .start();
+                .redirectErrorStream(true);
+        // The bot writes where its HTTP endpoint listens into this instance's directory (endpoint.properties).
+        builder.environment().put(EndpointFile.INSTANCE_DIR_ENV, files.dir().toString());
+        Process process = builder.start();
         record(state.with(DaemonState.PHASE, Phase.STARTING)
                 .with(DaemonState.BOT_PID, process.pid())
                 .with(DaemonState.BOT_STARTED, LiveProcesses.startedOf(process.toHandle()))
@@ -234,6 +239,11 @@ final class Supervisor {
         record(end.with(DaemonState.PHASE, Phase.ENDED));
         LOG.info("[{}] supervisor ends: {} ({})", bot.instanceId(), last, note);
         return last == Outcome.CLEAN ? 0 : 1;
+    }
+
+    private static String optionValue(List<String> command, String option) {
+        int at = command.indexOf(option);
+        return at >= 0 && at + 1 < command.size() ? command.get(at + 1) : null;
     }
 
     private void record(DaemonState next) throws IOException {

@@ -6,6 +6,7 @@ import io.mmkit.core.config.ConfigException;
 import io.mmkit.exchange.Gateways;
 import io.mmkit.core.exchange.ExchangeGateway;
 import io.mmkit.core.time.TimeSource;
+import io.mmkit.exchange.VenueObserver;
 import java.util.Map;
 
 /** Turns an {@code exchange} config section into a validated, not yet opened, venue. */
@@ -15,6 +16,11 @@ final class Venues {
     interface Validated {
         /** The gateway the bot runs on. The caller closes it. */
         ExchangeGateway open(TimeSource time);
+
+        /** Like {@link #open(TimeSource)}, the venue client reporting its REST and stream traffic to {@code observer}. */
+        default ExchangeGateway open(TimeSource time, VenueObserver observer) {
+            return open(time);
+        }
 
         /**
          * A gateway of its own for the pre-flight's read-only calls, trying each call once so an unreachable
@@ -94,6 +100,11 @@ final class Venues {
                 @Override
                 public ExchangeGateway open(TimeSource time) {
                     return Gateways.open(tree, env, time);
+                }
+
+                @Override
+                public ExchangeGateway open(TimeSource time, VenueObserver observer) {
+                    return Gateways.open(tree, env, time, observer);
                 }
 
                 @Override

@@ -73,4 +73,11 @@ public interface EngineObserver {
     /** The run is over: {@link RunResult#ordersMaybeRemaining()} names any order that may still rest. */
     default void onRunEnded(RunResult result) {
     }
+
+    /**
+     * The strategy decided what it wants resting: {@code tookNanos} is the wall time of its {@code quotes()} hook
+     * alone (the decision latency), {@code quotes} how many orders it asked for. Strategy thread.
+     */
+    default void onQuotesDecided(long tookNanos, int quotes) {
+    }
 }

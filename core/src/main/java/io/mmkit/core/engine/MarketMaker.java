@@ -387,7 +387,9 @@ public abstract class MarketMaker {
         if (stopLatch.isReleased()) {
             return null;
         }
+        long deciding = System.nanoTime();
         List<Quote> wanted = quotes(top);
+        observers.onQuotesDecided(System.nanoTime() - deciding, wanted.size());
         if (stopLatch.isReleased()) {
             return null;
         }

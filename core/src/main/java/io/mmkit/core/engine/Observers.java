@@ -95,4 +95,11 @@ final class Observers implements EngineObserver {
     public void onRunEnded(RunResult result) {
         each(o -> o.onRunEnded(result));
     }
+
+    @Override
+    public void onQuotesDecided(long tookNanos, int quotes) {
+        if (!all.isEmpty()) {
+            each(o -> o.onQuotesDecided(tookNanos, quotes));
+        }
+    }
 }

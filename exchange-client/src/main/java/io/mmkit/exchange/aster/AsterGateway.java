@@ -3,6 +3,7 @@ package io.mmkit.exchange.aster;
 import io.mmkit.core.model.MarketType;
 import io.mmkit.core.time.TimeSource;
 import io.mmkit.exchange.VenueConfig;
+import io.mmkit.exchange.VenueObserver;
 import io.mmkit.exchange.binance.BinanceAuth;
 import io.mmkit.exchange.binance.BinanceGateway;
 import io.mmkit.exchange.binance.BinanceHmacAuth;
@@ -68,11 +69,17 @@ public final class AsterGateway {
      * @throws IllegalArgumentException if the market is not perpetual or v3's key is not a secp256k1 key
      */
     public static BinanceGateway open(VenueConfig config, TimeSource time, RandomGenerator random) {
+        return open(config, time, random, VenueObserver.NONE);
+    }
+
+    /** Like {@link #open(VenueConfig, TimeSource, RandomGenerator)}, reporting its traffic to {@code observer}. */
+    public static BinanceGateway open(VenueConfig config, TimeSource time, RandomGenerator random,
+                                      VenueObserver observer) {
         if (config.market() != MarketType.PERPETUAL) {
             throw new IllegalArgumentException("aster: only the perpetual market is supported");
         }
         Auth auth = Auth.parse(config.options().getOrDefault(AUTH, "v3"));
-        return BinanceGateway.open(config, auth.dialect(), auth(config, auth), time, random);
+        return BinanceGateway.open(config, auth.dialect(), auth(config, auth), time, random, observer);
     }
 
     private static BinanceAuth auth(VenueConfig config, Auth auth) {

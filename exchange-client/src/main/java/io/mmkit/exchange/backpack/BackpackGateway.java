@@ -16,6 +16,7 @@ import io.mmkit.core.model.PlaceResult;
 import io.mmkit.core.model.Position;
 import io.mmkit.core.time.TimeSource;
 import io.mmkit.exchange.VenueConfig;
+import io.mmkit.exchange.VenueObserver;
 import io.mmkit.exchange.http.RestTransport;
 import io.mmkit.exchange.venue.PlacementRecovery;
 import io.mmkit.exchange.venue.StreamingSubscriptions;
@@ -67,8 +68,14 @@ public final class BackpackGateway implements ExchangeGateway {
      * @throws IllegalArgumentException if the secret is not a base64 32-byte seed
      */
     public static BackpackGateway open(VenueConfig config, TimeSource time, RandomGenerator random) {
+        return open(config, time, random, VenueObserver.NONE);
+    }
+
+    /** Like {@link #open(VenueConfig, TimeSource, RandomGenerator)}, reporting its traffic to {@code observer}. */
+    public static BackpackGateway open(VenueConfig config, TimeSource time, RandomGenerator random,
+                                 VenueObserver observer) {
         BackpackSigner signer = BackpackSigner.fromBase64Seed(config.secret());
-        VenueSession session = VenueSession.open(BackpackErrors.VENUE, config, time, random);
+        VenueSession session = VenueSession.open(BackpackErrors.VENUE, config, time, random, observer);
         BackpackErrors errors = new BackpackErrors(session.mapper());
         RestTransport transport = session.transport(errors, REQUESTS_PER_MINUTE);
         BackpackRestApi api = new BackpackRestApi(transport, HttpUrl.get(config.baseUrl()), config.apiKey(), signer,

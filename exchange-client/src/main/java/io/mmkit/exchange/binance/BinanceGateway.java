@@ -16,6 +16,7 @@ import io.mmkit.core.model.PlaceResult;
 import io.mmkit.core.model.Position;
 import io.mmkit.core.time.TimeSource;
 import io.mmkit.exchange.VenueConfig;
+import io.mmkit.exchange.VenueObserver;
 import io.mmkit.exchange.http.RestTransport;
 import io.mmkit.exchange.venue.PlacementRecovery;
 import io.mmkit.exchange.venue.StreamingSubscriptions;
@@ -76,9 +77,15 @@ public final class BinanceGateway implements ExchangeGateway {
      * @param random jitter for retries and reconnects; pass a seeded generator for repeatable runs
      */
     public static BinanceGateway open(VenueConfig config, TimeSource time, RandomGenerator random) {
+        return open(config, time, random, VenueObserver.NONE);
+    }
+
+    /** Like {@link #open(VenueConfig, TimeSource, RandomGenerator)}, reporting its traffic to {@code observer}. */
+    public static BinanceGateway open(VenueConfig config, TimeSource time, RandomGenerator random,
+                                      VenueObserver observer) {
         return open(config, BinanceMarket.of(config.market()),
                 new BinanceHmacAuth(config.apiKey(), new BinanceSigner(config.secret()), config.recvWindowMillis()),
-                time, random);
+                time, random, observer);
     }
 
     /**
@@ -88,7 +95,13 @@ public final class BinanceGateway implements ExchangeGateway {
      */
     public static BinanceGateway open(VenueConfig config, BinanceMarket market, BinanceAuth auth, TimeSource time,
                                       RandomGenerator random) {
-        VenueSession session = VenueSession.open(market.venue(), config, time, random);
+        return open(config, market, auth, time, random, VenueObserver.NONE);
+    }
+
+    /** Like {@link #open(VenueConfig, BinanceMarket, BinanceAuth, TimeSource, RandomGenerator)}, observed. */
+    public static BinanceGateway open(VenueConfig config, BinanceMarket market, BinanceAuth auth, TimeSource time,
+                                      RandomGenerator random, VenueObserver observer) {
+        VenueSession session = VenueSession.open(market.venue(), config, time, random, observer);
         BinanceErrors errors = new BinanceErrors(session.mapper(), market.venue());
         RestTransport transport = session.transport(errors, market.weightPerMinute());
         BinanceRestApi api = new BinanceRestApi(transport, market, HttpUrl.get(config.baseUrl()), auth,

@@ -3,6 +3,7 @@ package io.mmkit.exchange.http;
 import io.mmkit.core.exchange.ExchangeException;
 import io.mmkit.core.exchange.RateLimitException;
 import io.mmkit.core.exchange.TransportException;
+import io.mmkit.exchange.VenueObserver;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Objects;
@@ -39,6 +40,7 @@ public final class RestTransport {
     private final VenueErrors errors;
     private final Redactor redactor;
     private volatile Runnable onClockSkew = () -> { };
+    private volatile VenueObserver observer = VenueObserver.NONE;
 
     public RestTransport(String venue, OkHttpClient client, HttpSettings settings, ServerClock clock,
                          WeightRateLimiter limiter, Backoff backoff, VenueErrors errors, Redactor redactor) {
@@ -55,6 +57,12 @@ public final class RestTransport {
     /** What to run when the venue refuses our timestamp: the venue re-synchronises its {@link ServerClock}. */
     public void onClockSkew(Runnable resync) {
         this.onClockSkew = Objects.requireNonNull(resync, "resync");
+    }
+
+    /** Where each attempt's latency and outcome are reported; set before the first call. */
+    public void observe(VenueObserver observer) {
+        this.observer = Objects.requireNonNull(observer, "observer");
+        limiter.observe(venue, observer);
     }
 
     public ServerClock clock() {
@@ -103,7 +111,15 @@ public final class RestTransport {
         if (LOG.isDebugEnabled()) {
             LOG.debug("{} {} {}", venue, request.method(), redactor.redact(request.url().toString()));
         }
-        HttpAnswer answer = exchange(what, request);
+        long began = System.nanoTime();
+        HttpAnswer answer;
+        try {
+            answer = exchange(what, request);
+        } catch (ExchangeException e) {
+            report(request, "transport", began);
+            throw e;
+        }
+        report(request, outcome(answer.status()), began);
         ExchangeException refused = errors.classify(what, answer);
         if (refused != null) {
             throw refused;
@@ -153,6 +169,21 @@ public final class RestTransport {
             }
             throw errors.transportFailure(what, new IOException(String.valueOf(cause), cause));
         }
+    }
+
+    private void report(Request request, String outcome, long began) {
+        observer.onRequest(venue, request.method() + " " + request.url().encodedPath(), outcome,
+                System.nanoTime() - began);
+    }
+
+    private static String outcome(int code) {
+        if (code < 400) {
+            return "ok";
+        }
+        if (code == 429 || code == 418) {
+            return "rate_limited";
+        }
+        return code < 500 ? "http_4xx" : "http_5xx";
     }
 
     /** The wait before the next attempt, or null when the failure must go to the caller. */

@@ -1,6 +1,7 @@
 package io.mmkit.exchange.http;
 
 import io.mmkit.core.time.TimeSource;
+import io.mmkit.exchange.VenueObserver;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
@@ -21,6 +22,8 @@ public final class WeightRateLimiter {
     private double tokens;
     private Instant refilledAt;
     private Instant closedUntil;
+    private volatile VenueObserver observer = VenueObserver.NONE;
+    private volatile String venue = "";
 
     public WeightRateLimiter(TimeSource time, int capacity, Duration window) {
         this(time, capacity, window, true);
@@ -55,13 +58,24 @@ public final class WeightRateLimiter {
      */
     public void acquire(int weight) throws InterruptedException {
         double need = Math.min(weight, capacity);
+        long waited = 0;
         while (true) {
             Duration wait = tryTake(need);
             if (wait.isZero()) {
+                if (waited > 0) {
+                    observer.onRateLimitWait(venue, waited);
+                }
                 return;
             }
             time.pause(wait);
+            waited += wait.toNanos();
         }
+    }
+
+    /** Where waits are reported, as {@code venue}'s; set before the first call. */
+    public void observe(String venue, VenueObserver observer) {
+        this.venue = Objects.requireNonNull(venue, "venue");
+        this.observer = Objects.requireNonNull(observer, "observer");
     }
 
     /** Refuses every request until {@code now + retryAfter}. */

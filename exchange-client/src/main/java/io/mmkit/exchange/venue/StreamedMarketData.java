@@ -100,6 +100,7 @@ public final class StreamedMarketData implements PublicMarketData {
         }, session.venue() + "-market-data-" + symbol, MAX_PENDING_TRADES);
         BookFeed feed = new BookFeed(symbol, continuity, () -> rest.snapshot(symbol, BOOK_LEVELS),
                 session.scheduler(), session.clock().timeSource(), dispatcher);
+        feed.observe(session.venue(), session.observer());
         feedRef.set(feed);
         ReconnectingWebSocket socket = sockets.open(symbol, feed, dispatcher);
         open.add(socket);

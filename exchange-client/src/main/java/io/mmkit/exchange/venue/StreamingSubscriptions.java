@@ -103,6 +103,7 @@ public final class StreamingSubscriptions implements AutoCloseable {
                 MAX_PENDING_TRADES);
         BookFeed feed = new BookFeed(symbol, continuity, () -> rest.snapshot(symbol, SNAPSHOT_DEPTH),
                 session.scheduler(), time, dispatcher);
+        feed.observe(session.venue(), session.observer());
         FillPoller poller = new FillPoller(symbol, since -> fills.since(symbol, since), dispatcher,
                 session.scheduler(), time, s.fillPollInterval());
         Subscription subscription = new Subscription(feed, poller, dispatcher,

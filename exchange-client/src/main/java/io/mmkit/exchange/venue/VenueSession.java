@@ -3,6 +3,7 @@ package io.mmkit.exchange.venue;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.mmkit.core.time.TimeSource;
 import io.mmkit.exchange.VenueConfig;
+import io.mmkit.exchange.VenueObserver;
 import io.mmkit.exchange.http.Backoff;
 import io.mmkit.exchange.http.HttpClients;
 import io.mmkit.exchange.http.Json;
@@ -46,9 +47,12 @@ public final class VenueSession implements AutoCloseable {
     private final ServerClock clock;
     private final ScheduledExecutorService scheduler;
     private final Redactor redactor;
+    private final VenueObserver observer;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    private VenueSession(String venue, VenueConfig config, TimeSource time, RandomGenerator random) {
+    private VenueSession(String venue, VenueConfig config, TimeSource time, RandomGenerator random,
+                         VenueObserver observer) {
+        this.observer = Objects.requireNonNull(observer, "observer");
         this.venue = Objects.requireNonNull(venue, "venue");
         this.config = Objects.requireNonNull(config, "config");
         this.random = Objects.requireNonNull(random, "random");
@@ -70,7 +74,13 @@ public final class VenueSession implements AutoCloseable {
      * @param random jitter for retries and reconnects; pass a seeded generator for repeatable runs
      */
     public static VenueSession open(String venue, VenueConfig config, TimeSource time, RandomGenerator random) {
-        return new VenueSession(venue, config, time, random);
+        return open(venue, config, time, random, VenueObserver.NONE);
+    }
+
+    /** Like {@link #open(String, VenueConfig, TimeSource, RandomGenerator)}, reporting traffic to {@code observer}. */
+    public static VenueSession open(String venue, VenueConfig config, TimeSource time, RandomGenerator random,
+                                    VenueObserver observer) {
+        return new VenueSession(venue, config, time, random, observer);
     }
 
     /**
@@ -82,8 +92,10 @@ public final class VenueSession implements AutoCloseable {
         WeightRateLimiter limiter = config.http().rateLimited()
                 ? new WeightRateLimiter(time, weightPerMinute, Duration.ofMinutes(1))
                 : WeightRateLimiter.unbounded(time);
-        return new RestTransport(venue, client, config.http(), clock, limiter,
+        RestTransport transport = new RestTransport(venue, client, config.http(), clock, limiter,
                 new Backoff(config.http().baseBackoff(), config.http().maxBackoff(), random), errors, redactor);
+        transport.observe(observer);
+        return transport;
     }
 
     /**
@@ -94,8 +106,10 @@ public final class VenueSession implements AutoCloseable {
      */
     public ReconnectingWebSocket socket(String name, Supplier<String> url, ReconnectingWebSocket.Handler handler) {
         StreamSettings s = config.streams();
-        return new ReconnectingWebSocket(name, client, url, handler,
+        ReconnectingWebSocket socket = new ReconnectingWebSocket(name, client, url, handler,
                 new Backoff(s.reconnectBase(), s.reconnectMax(), random), scheduler, s.silenceTimeout(), redactor);
+        socket.observe(venue, observer);
+        return socket;
     }
 
     /**
@@ -107,6 +121,11 @@ public final class VenueSession implements AutoCloseable {
         long server = serverTime.getAsLong();
         clock.sync(server, sent, clock.timeSource().now());
         LOG.info("{}: clock offset {} ms", venue, clock.offsetMillis());
+    }
+
+    /** Where this session's traffic is reported ({@link VenueObserver#NONE} unless given at open). */
+    public VenueObserver observer() {
+        return observer;
     }
 
     public String venue() {

@@ -1,5 +1,6 @@
 package io.mmkit.exchange.ws;
 
+import io.mmkit.exchange.VenueObserver;
 import io.mmkit.core.exchange.ExchangeException;
 import io.mmkit.core.model.BookTop;
 import io.mmkit.core.model.OrderBook;
@@ -38,6 +39,8 @@ public final class BookFeed {
     private final AtomicBoolean resyncPending = new AtomicBoolean();
     private final AtomicInteger snapshotsTaken = new AtomicInteger();
     private volatile Instant bookReceivedAt = Instant.MIN;
+    private volatile VenueObserver observer = VenueObserver.NONE;
+    private volatile String venue = "";
     private volatile BookTop tickerTop;
     private volatile Instant tickerReceivedAt = Instant.MIN;
 
@@ -53,6 +56,12 @@ public final class BookFeed {
         this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
         this.time = Objects.requireNonNull(time, "time");
         this.dispatcher = dispatcher;
+    }
+
+    /** Where resyncs are reported, as {@code venue}'s; set before the stream starts. */
+    public void observe(String venue, VenueObserver observer) {
+        this.venue = Objects.requireNonNull(venue, "venue");
+        this.observer = Objects.requireNonNull(observer, "observer");
     }
 
     /** A diff from the stream. Socket thread; never blocks. */
@@ -125,6 +134,7 @@ public final class BookFeed {
 
     private void requestResync() {
         if (resyncPending.compareAndSet(false, true)) {
+            observer.onBookResync(venue, symbol);
             schedule(0);
         }
     }

@@ -1,5 +1,6 @@
 package io.mmkit.exchange.ws;
 
+import io.mmkit.exchange.VenueObserver;
 import io.mmkit.exchange.http.Backoff;
 import io.mmkit.exchange.http.Redactor;
 import java.time.Duration;
@@ -65,6 +66,8 @@ public final class ReconnectingWebSocket implements AutoCloseable {
     private boolean connected;
     private long generation;
     private volatile long lastMessageNanos;
+    private volatile VenueObserver observer = VenueObserver.NONE;
+    private volatile String venue = "";
 
     /**
      * @param url evaluated on every (re)connect, so a rotating URL (a listen key) stays current
@@ -81,6 +84,12 @@ public final class ReconnectingWebSocket implements AutoCloseable {
         this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
         this.silenceTimeout = Objects.requireNonNull(silenceTimeout, "silenceTimeout");
         this.redactor = Objects.requireNonNull(redactor, "redactor");
+    }
+
+    /** Where reconnects are reported, as {@code venue}'s; set before {@link #start()}. */
+    public void observe(String venue, VenueObserver observer) {
+        this.venue = Objects.requireNonNull(venue, "venue");
+        this.observer = Objects.requireNonNull(observer, "observer");
     }
 
     /** Connects in the background. Returns at once. */
@@ -195,6 +204,7 @@ public final class ReconnectingWebSocket implements AutoCloseable {
             delay = backoff.delay(failures++);
         }
         LOG.warn("{}: connection lost ({}); reconnecting in {} ms", name, redactor.redact(why), delay.toMillis());
+        observer.onReconnect(venue, name);
         if (report) {
             handler.onConnectionState(false);
         } else {
