@@ -88,6 +88,11 @@ class AsterVenueIT {
         bot = startBot(config);
         await("the first run's grid resting").atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(200))
                 .until(() -> venue.resting().size() == GRID_ORDERS || !bot.isAlive());
+        // The venue lists an order once it accepts it; the bot stores it when the answer is back and logs "placed"
+        // after that. Kill only once every placement is stored, so each first-run row can be checked below.
+        await("the first run has stored every placement").atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(100))
+                .until(() -> bot.count("] placed ") >= GRID_ORDERS || !bot.isAlive());
         assertThat(bot.isAlive()).as("first run alive; output:%n%s", bot.joined()).isTrue();
         List<String> firstRunIds = venue.resting();
 
