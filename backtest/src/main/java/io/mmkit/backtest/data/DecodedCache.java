@@ -172,7 +172,7 @@ public final class DecodedCache {
         }
     }
 
-    private Optional<CacheWriter> writer(List<Path> files) {
+    Optional<CacheWriter> writer(List<Path> files) {
         Path cache = fileFor(files);
         try {
             return Optional.of(new CacheWriter(cache, Header.of(files)));
@@ -346,6 +346,7 @@ public final class DecodedCache {
         private final BinanceDecoder decoder;
         private final CacheWriter writer;
         private boolean written;
+        private final io.mmkit.sim.feed.BlockCursor cursor = new io.mmkit.sim.feed.BlockCursor(this::nextBlock);
 
         CachingSource(BinanceDecoder decoder, CacheWriter writer) {
             this.decoder = decoder;
@@ -375,9 +376,10 @@ public final class DecodedCache {
             return written;
         }
 
+        /** The record path reads the same blocks, so the cache is written whichever path drains the source. */
         @Override
         public io.mmkit.sim.feed.ReplayEvent next() {
-            throw new UnsupportedOperationException("read blocks");
+            return cursor.next();
         }
 
         @Override

@@ -46,6 +46,16 @@ class DecodedCacheTest {
     }
 
     @Test
+    void aCachingSourceReadEventByEventGivesTheSameEventsAndStillWritesTheCache() {
+        try (DecodedCache.CachingSource source = new DecodedCache.CachingSource(new BinanceDecoder(List.of(data)),
+                cache.writer(List.of(data)).orElseThrow())) {
+            assertSameEvents(BinanceDecoderTest.readAll(source), expected);
+            assertThat(source.written()).isTrue();
+        }
+        assertThat(cache.open(List.of(data))).isInstanceOf(CachedRecording.class);
+    }
+
+    @Test
     void aCorruptCacheIsRebuiltNotTrusted() throws Exception {
         assertThat(cache.prepare(List.of(data))).isTrue();
         Path file = cache.fileFor(List.of(data));
