@@ -17,9 +17,8 @@ import java.util.zip.GZIPInputStream;
 final class ByteLines implements AutoCloseable {
     private final String name;
     private final long size;
-    private final InputStream raw;
+    private final CountingInputStream raw;
     private final InputStream in;
-    private long rawRead;
     private byte[] buf = new byte[1 << 20];
     private int filled;
     private int pos;
@@ -33,7 +32,7 @@ final class ByteLines implements AutoCloseable {
         this.name = file.toString();
         try {
             this.size = Math.max(1, Files.size(file));
-            this.raw = new CountingStream(Files.newInputStream(file));
+            this.raw = new CountingInputStream(Files.newInputStream(file));
             this.in = name.endsWith(".gz") ? new GZIPInputStream(raw, 1 << 16) : raw;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot open " + name, e);
@@ -112,7 +111,7 @@ final class ByteLines implements AutoCloseable {
     }
 
     double progress() {
-        return Math.min(1.0, (double) rawRead / size);
+        return Math.min(1.0, (double) raw.count() / size);
     }
 
     @Override
@@ -125,30 +124,6 @@ final class ByteLines implements AutoCloseable {
             in.close();
         } catch (IOException ignored) {
             // Closing a file we only read: nothing to lose.
-        }
-    }
-
-    private final class CountingStream extends java.io.FilterInputStream {
-        CountingStream(InputStream in) {
-            super(in);
-        }
-
-        @Override
-        public int read() throws IOException {
-            int b = super.read();
-            if (b >= 0) {
-                rawRead++;
-            }
-            return b;
-        }
-
-        @Override
-        public int read(byte[] b, int off, int len) throws IOException {
-            int n = super.read(b, off, len);
-            if (n > 0) {
-                rawRead += n;
-            }
-            return n;
         }
     }
 }

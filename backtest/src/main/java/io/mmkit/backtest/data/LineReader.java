@@ -1,7 +1,6 @@
 package io.mmkit.backtest.data;
 
 import java.io.BufferedReader;
-import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -18,7 +17,7 @@ import java.util.zip.GZIPInputStream;
 final class LineReader implements AutoCloseable {
     private final String name;
     private final long size;
-    private final CountingStream counted;
+    private final CountingInputStream counted;
     private final BufferedReader reader;
     private long lineNumber;
     private boolean closed;
@@ -27,7 +26,7 @@ final class LineReader implements AutoCloseable {
         this.name = file.toString();
         try {
             this.size = Math.max(1, Files.size(file));
-            this.counted = new CountingStream(Files.newInputStream(file));
+            this.counted = new CountingInputStream(Files.newInputStream(file));
             InputStream in = name.endsWith(".gz") ? new GZIPInputStream(counted, 1 << 16) : counted;
             this.reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1 << 16);
         } catch (IOException e) {
@@ -58,7 +57,7 @@ final class LineReader implements AutoCloseable {
     }
 
     double progress() {
-        return Math.min(1.0, (double) counted.count / size);
+        return Math.min(1.0, (double) counted.count() / size);
     }
 
     DataFormatException error(String problem, Throwable cause) {
@@ -79,32 +78,6 @@ final class LineReader implements AutoCloseable {
             reader.close();
         } catch (IOException ignored) {
             // Closing a file we only read: nothing to lose.
-        }
-    }
-
-    private static final class CountingStream extends FilterInputStream {
-        long count;
-
-        CountingStream(InputStream in) {
-            super(in);
-        }
-
-        @Override
-        public int read() throws IOException {
-            int b = super.read();
-            if (b >= 0) {
-                count++;
-            }
-            return b;
-        }
-
-        @Override
-        public int read(byte[] b, int off, int len) throws IOException {
-            int n = super.read(b, off, len);
-            if (n > 0) {
-                count += n;
-            }
-            return n;
         }
     }
 }
